@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 apt_packages=(
     python3-grpcio   # interop peer: Python client on Debian's grpcio
     python3-protobuf # runtime message classes for the Python peers
+    redis-server     # cache tests (Khcn.Redis.Tests, Khcn.Caching.Tests) start their own servers
+    redis-tools      # redis-benchmark for bench/redis
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -1,0 +1,122 @@
+# Shared by bench/run.sh and bench/profile.sh (sourced, not run): paths, prerequisites, build,
+# starting/stopping one server under test, and the one h2load command every measurement uses.
+
+# Settings (environment overrides).
+CONNECTIONS=${CONNECTIONS:-16}
+STREAMS=${STREAMS:-32}
+DURATION=${DURATION:-8}
+# Tiered JIT (with PGO) needs seconds of load to reach steady state, longer on a busy machine.
+WARMUP=${WARMUP:-10}
+ROUNDS=${ROUNDS:-3}
+PAYLOAD_SIZE=${PAYLOAD_SIZE:-64}
+# h2load gets one thread: on a 2-core machine that leaves the other core to the server under test.
+H2LOAD_THREADS=${H2LOAD_THREADS:-1}
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(dirname "$BENCH_DIR")
+OUT="$BENCH_DIR/.out"
+PYTHON=/usr/bin/python3 # Debian's, which has python3-grpcio; not a pyenv python on PATH.
+ECHO_PATH=/khcn.bench.v1.EchoService/Echo
+SERVER_DLL="$BENCH_DIR/Khcn.Bench.Server/bin/Release/net10.0/Khcn.Bench.Server.dll"
+CLIENT_DLL="$BENCH_DIR/Khcn.Bench.Client/bin/Release/net10.0/Khcn.Bench.Client.dll"
+REQUEST="$OUT/request.bin"
+DESCRIPTOR_SET="$OUT/echo.desc"
+RESULTS="$OUT/results.tsv"
+
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# --- no process left behind -------------------------------------------------------------------
+SERVER_PID=""
+stop_server() {
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+# --- prerequisites ----------------------------------------------------------------------------
+ensure_prerequisites() {
+  command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
+  local packages=()
+  command -v h2load >/dev/null || packages+=(nghttp2-client)
+  [[ -x "$PYTHON" ]] && "$PYTHON" -c 'import grpc, google.protobuf' 2>/dev/null || packages+=(python3 python3-grpcio python3-protobuf)
+  command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+  if ((${#packages[@]})); then
+    log "installing ${packages[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+  fi
+  local lock="$BENCH_DIR/peers/node/package-lock.json" installed="$BENCH_DIR/peers/node/node_modules/.package-lock.json"
+  if [[ ! -f "$installed" || "$lock" -nt "$installed" ]]; then
+    log "npm ci (bench/peers/node)"
+    (cd "$BENCH_DIR/peers/node" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+protoc_path() {
+  local version arch
+  version=$(sed -n 's/.*PackageVersion Include="Grpc.Tools" Version="\([^"]*\)".*/\1/p' "$REPO_DIR/Directory.Packages.props")
+  case "$(uname -m)" in
+    x86_64) arch=linux_x64 ;;
+    aarch64) arch=linux_arm64 ;;
+    *) arch=linux_x86 ;;
+  esac
+  echo "${NUGET_PACKAGES:-$HOME/.nuget/packages}/grpc.tools/$version/tools/$arch/protoc"
+}
+
+build() {
+  log "building bench projects (Release)"
+  dotnet build "$BENCH_DIR/Khcn.Bench.Server/Khcn.Bench.Server.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
+  dotnet build "$BENCH_DIR/Khcn.Bench.Client/Khcn.Bench.Client.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
+  # Grpc.Tools' own protoc (restored by the build above) makes the descriptor set the Python peer loads.
+  "$(protoc_path)" --proto_path="$BENCH_DIR/protos" --descriptor_set_out="$DESCRIPTOR_SET" khcn/bench/v1/echo.proto
+  dotnet "$SERVER_DLL" write-request "$REQUEST" --payload-size "$PAYLOAD_SIZE"
+}
+
+# --- servers under test -----------------------------------------------------------------------
+# Every server binds 127.0.0.1 port 0 and prints "LISTENING http://127.0.0.1:<port>" when ready.
+start_server() {
+  local name=$1
+  local output="$OUT/$name.server.log"
+  case "$name" in
+    ours) dotnet "$SERVER_DLL" grpc --payload-size "$PAYLOAD_SIZE" >"$output" 2>&1 & ;;
+    bare) dotnet "$SERVER_DLL" bare --payload-size "$PAYLOAD_SIZE" >"$output" 2>&1 & ;;
+    grpcjs) node "$BENCH_DIR/peers/node/server.js" >"$output" 2>&1 & ;;
+    python) "$PYTHON" "$BENCH_DIR/peers/python/echo_server.py" "$DESCRIPTOR_SET" >"$output" 2>&1 & ;;
+  esac
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    if SERVER_URL=$(grep -m1 "^LISTENING " "$output" 2>/dev/null | cut -d" " -f2) && [[ -n "$SERVER_URL" ]]; then
+      # h2load sees only :status 200; a real gRPC client checks grpc-status and the echoed bytes.
+      "$PYTHON" "$BENCH_DIR/peers/python/echo_probe.py" "$DESCRIPTOR_SET" "${SERVER_URL#http://}" "$PAYLOAD_SIZE" >&2 || return 1
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "server '$name' did not start:" >&2
+  cat "$output" >&2
+  return 1
+}
+
+
+# The same h2load load for every target: h2c prior knowledge, one framed EchoRequest per call.
+# Usage: h2load_load SECONDS [extra h2load args...]
+h2load_load() {
+  local seconds=$1
+  shift
+  timeout $((seconds + 60)) h2load -c "$CONNECTIONS" -m "$STREAMS" -t "$H2LOAD_THREADS" -D "$seconds" -d "$REQUEST" \
+    -H 'content-type: application/grpc' -H 'te: trailers' "$@" "$SERVER_URL$ECHO_PATH"
+}
+
+# User + system CPU seconds a live process has used so far (utime and stime of /proc/PID/stat).
+process_cpu_seconds() {
+  awk -v ticks="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f\n", ($12 + $13) / ticks }' "/proc/$1/stat"
+}

@@ -1,0 +1,27 @@
+using System.IO.Pipelines;
+using Grpc.Core;
+using Khcn.Grpc.Protocol;
+
+namespace Grpc.AspNetCore.Server.Calls;
+
+/// <summary>Reads request messages straight from the request body pipe (no intermediate stream or copy).</summary>
+internal readonly struct RequestMessageReader<TRequest>(PipeReader bodyReader, Marshaller<TRequest> marshaller, MessageReadOptions options)
+    where TRequest : class
+{
+    /// <summary>Next message, or null at the clean end of the request stream.</summary>
+    public ValueTask<TRequest?> ReadAsync(CancellationToken cancellationToken)
+        => MessageFramer.ReadMessageAsync(bodyReader, marshaller.ContextualDeserializer, options, cancellationToken);
+
+    /// <summary>The one request message of a unary or server-streaming call; anything else is a protocol error.</summary>
+    public async ValueTask<TRequest> ReadSingleAsync(CancellationToken cancellationToken)
+    {
+        var message = await ReadAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new RpcException(new Status(StatusCode.Internal, "Request stream ended without a message."));
+        if (await ReadAsync(cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, "Additional message received after the single request message."));
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,73 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Grpc.AspNetCore.Server.Calls;
+
+/// <summary>
+/// Shared lifecycle of every call kind: validate the request, create the call context, run the
+/// kind-specific part, then send the final status whatever happened.
+/// </summary>
+internal abstract class ServerCallHandlerBase<TRequest, TResponse>(Method<TRequest, TResponse> method, MethodOptions options, ILogger logger)
+    where TRequest : class
+    where TResponse : class
+{
+    protected Method<TRequest, TResponse> Method { get; } = method;
+
+    protected MethodOptions Options { get; } = options;
+
+    public async Task HandleCallAsync(HttpContext httpContext)
+    {
+        if (!GrpcRequestValidator.TryValidate(httpContext))
+        {
+            return;
+        }
+
+        var context = new HttpContextServerCallContext(httpContext, Options, Method.FullName);
+        try
+        {
+            if (!context.TryInitialize(out var failure))
+            {
+                await context.CompleteWithStatusAsync(failure, null).ConfigureAwait(false);
+                return;
+            }
+
+            context.PrepareResponseHeaders();
+            await HandleCallCoreAsync(context).ConfigureAwait(false);
+
+            // A deadline that fired while the handler ran wins: the client has already given up on a result.
+            var status = context.DeadlineExceeded ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded") : context.Status;
+            await context.CompleteWithStatusAsync(status, null).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            var status = CallExceptionMapper.ToStatus(exception, context, out var trailers);
+            LogFailure(exception, status, CallExceptionMapper.IsClientCancellation(exception, context));
+            await context.CompleteWithStatusAsync(status, trailers).ConfigureAwait(false);
+        }
+        finally
+        {
+            await context.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    protected abstract Task HandleCallCoreAsync(HttpContextServerCallContext context);
+
+    protected RequestMessageReader<TRequest> CreateReader(HttpContextServerCallContext context)
+        => new(context.HttpContext.Request.BodyReader, Method.RequestMarshaller, context.ReadOptions);
+
+    protected ResponseMessageWriter<TResponse> CreateWriter(HttpContextServerCallContext context)
+        => new(context, Method.ResponseMarshaller);
+
+    private void LogFailure(Exception exception, Status status, bool clientCancelled)
+    {
+        if (exception is RpcException || clientCancelled)
+        {
+            logger.LogDebug("gRPC call {Method} ended with {StatusCode}: {Detail}", Method.FullName, status.StatusCode, status.Detail);
+        }
+        else
+        {
+            logger.LogError(exception, "Error when executing gRPC method {Method}.", Method.FullName);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Grpc.Core;
+using Grpc.Net.Client.Retries;
+
+namespace Grpc.Net.Client.Internal;
+
+/// <summary>Per-method data computed once per channel and reused by every call of that method.</summary>
+internal sealed class GrpcMethodInfo(IMethod method, Uri requestUri, EffectiveRetryPolicy? retryPolicy)
+{
+    public IMethod Method { get; } = method;
+
+    /// <summary>Absolute request URI: channel address + "/{service}/{method}".</summary>
+    public Uri RequestUri { get; } = requestUri;
+
+    /// <summary>Retry policy from the service config; null when calls of this method are not retried.</summary>
+    public EffectiveRetryPolicy? RetryPolicy { get; } = retryPolicy;
+}

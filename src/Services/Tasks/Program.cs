@@ -1,0 +1,12 @@
+using Khcn.Tasks.Grpc;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapGrpcService<TasksGrpcService>();
+
+app.Run();
