@@ -170,4 +170,27 @@ public class OutageTests
             Assert.Equal("fresh", await cache.GetOrCreateAsync("task:1", _ => ValueTask.FromResult("fresh")));
         }
     }
+
+    [Fact]
+    public async Task LocalCopy_IsBypassed_WhileInvalidationsCannotArrive()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var admin = await RedisConnection.ConnectAsync(server.ConnectionString);
+        var options = CacheFactory.Options();
+        var (a, clientA) = await CacheFactory.CreateAsync(server, options);
+        var (b, clientB) = await CacheFactory.CreateAsync(server, new KhcnCacheOptions { KeyPrefix = options.KeyPrefix });
+        await using (clientA) await using (clientB) await using (a) await using (b)
+        {
+            await b.GetOrCreateAsync("province:01", _ => ValueTask.FromResult("old")); // now in b's local level
+
+            // Only the pub/sub connections are cut (and kept out): commands still work, invalidations cannot arrive.
+            await admin.ExecuteAsync(new RedisCommand("CONFIG", "SET", "requirepass", "locked"));
+            await admin.ExecuteAsync(new RedisCommand("CLIENT", "KILL", "TYPE", "pubsub"));
+            await Eventually.TrueAsync(() => !clientB.IsSubscriberConnected, "b's subscriber was disconnected");
+            await a.SetAsync("province:01", "new");
+
+            Assert.Equal("new", await b.GetOrCreateAsync("province:01", _ => ValueTask.FromResult("factory")));
+            await admin.ExecuteAsync(new RedisCommand("CONFIG", "SET", "requirepass", ""));
+        }
+    }
 }

@@ -150,4 +150,39 @@ public class ResilienceTests
         }
         await Eventually.TrueAsync(async () => await client.SetAsync("k", "v"), "the client reconnected");
     }
+
+    [Fact]
+    public async Task SilentSubscriberConnection_IsReplaced_AndResubscribes()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var client = await RedisConnection.ConnectAsync(Options(server, commandTimeout: TimeSpan.FromSeconds(1)));
+        var received = Channel.CreateUnbounded<string>();
+        await using var subscription = await client.SubscribeAsync("news", m => received.Writer.TryWrite(m.PayloadText));
+        Assert.True(client.IsSubscriberConnected);
+        server.Pause();
+        try
+        {
+            // Nothing closes the socket: only the unanswered heartbeat can reveal the dead subscriber.
+            await Eventually.TrueAsync(() => !client.IsSubscriberConnected, "the silent subscriber connection was dropped");
+        }
+        finally
+        {
+            server.Resume();
+        }
+        // The server may still count the dead connection as a subscriber for a moment, so the proof is a
+        // message that actually arrives.
+        await Eventually.TrueAsync(async () =>
+        {
+            await client.PublishAsync("news", "back");
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            try
+            {
+                return await received.Reader.ReadAsync(wait.Token) == "back";
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }, "the subscriber resubscribed and receives again");
+    }
 }

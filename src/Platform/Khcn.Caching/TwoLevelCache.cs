@@ -53,7 +53,8 @@ public sealed class TwoLevelCache : IKhcnCache, IAsyncDisposable
     /// <summary>True when Redis is configured and currently used.</summary>
     public bool IsRedisAvailable => _redis?.IsOpen ?? false;
 
-    private bool LocalUsable => _redis is null || _redis.IsOpen;
+    // Only while invalidations can arrive (Redis up, subscriber connected) is a local copy known to be current.
+    private bool LocalUsable => _redis is null || (_redis.IsOpen && _redis.Client.IsSubscriberConnected);
 
     /// <inheritdoc />
     public async ValueTask<T> GetOrCreateAsync<T>(

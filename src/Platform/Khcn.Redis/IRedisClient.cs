@@ -23,6 +23,15 @@ public interface IRedisClient : IAsyncDisposable
     /// <summary>Raised when the connection is lost; the client reconnects by itself.</summary>
     event EventHandler<Exception>? Disconnected;
 
+    /// <summary>True while the pub/sub connection is up; false until something subscribed.</summary>
+    bool IsSubscriberConnected { get; }
+
+    /// <summary>
+    /// Raised when the pub/sub connection is (re)established and the subscriptions were sent again.
+    /// Messages published while it was down are lost; this is the moment to resynchronise.
+    /// </summary>
+    event EventHandler? SubscriptionsRestored;
+
     /// <summary>
     /// Sends any command (the raw escape hatch) and returns its reply. Error replies throw
     /// <see cref="RedisServerException"/>; no reply within the command timeout throws

@@ -24,6 +24,7 @@ public sealed class RedisConnection : IRedisClient
         _subscriber = new Lazy<Task<RedisSubscriber>>(async () =>
         {
             var subscriber = new RedisSubscriber(options);
+            subscriber.SubscriptionsRestored += () => SubscriptionsRestored?.Invoke(this, EventArgs.Empty);
             await subscriber.StartAsync(CancellationToken.None).ConfigureAwait(false);
             return subscriber;
         });
@@ -43,8 +44,8 @@ public sealed class RedisConnection : IRedisClient
 
     /// <summary>
     /// Connects to the server. With <see cref="RedisOptions.AbortOnConnectFail"/> (the default) a failed first
-    /// attempt throws <see cref="RedisConnectionException"/>; otherwise the client is returned at once and
-    /// keeps connecting in the background.
+    /// attempt throws <see cref="RedisConnectionException"/>; otherwise the client is returned after that first
+    /// attempt either way and keeps connecting in the background.
     /// </summary>
     public static async Task<RedisConnection> ConnectAsync(RedisOptions options, CancellationToken cancellationToken = default)
     {
@@ -96,6 +97,13 @@ public sealed class RedisConnection : IRedisClient
 
     /// <inheritdoc />
     public event EventHandler<Exception>? Disconnected;
+
+    /// <inheritdoc />
+    public bool IsSubscriberConnected =>
+        _subscriber.IsValueCreated && _subscriber.Value is { IsCompletedSuccessfully: true } started && started.Result.IsConnected;
+
+    /// <inheritdoc />
+    public event EventHandler? SubscriptionsRestored;
 
     /// <summary>
     /// RESP3 push frames arriving on the command connection, such as <c>CLIENT TRACKING</c> invalidations.

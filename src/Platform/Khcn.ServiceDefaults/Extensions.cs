@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every Khcn service gets, in one place (eShop's ServiceDefaults): the gRPC server,
-/// gRPC health checks and server reflection. Later: telemetry and Redis.
+/// gRPC health checks, server reflection and the shared cache. Later: telemetry.
 /// </summary>
 public static class Extensions
 {
@@ -24,6 +24,10 @@ public static class Extensions
         // Reflection lets grpcurl and other government systems discover the v1 contracts
         // without a copy of our .proto files.
         builder.Services.AddGrpcReflection();
+
+        // The suite's shared cache: Redis when ConnectionStrings:cache is set (the Aspire
+        // convention), process memory otherwise. A dead Redis degrades health, never a request.
+        builder.Services.AddKhcnCache(builder.Configuration);
 
         return builder;
     }

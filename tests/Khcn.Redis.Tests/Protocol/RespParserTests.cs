@@ -130,6 +130,15 @@ public class RespParserTests
     }
 
     [Fact]
+    public void Resp3Attribute_OnANullReply_DoesNotTouchTheSharedNull()
+    {
+        var value = ParseOne("|1\r\n+ttl\r\n:5\r\n_\r\n");
+        Assert.True(value.IsNull);
+        Assert.Equal("ttl", value.Attributes![0].AsString());
+        Assert.Null(RespValue.Null.Attributes);
+    }
+
+    [Fact]
     public void IncompleteFrame_AtEverySplitPoint_ConsumesNothingUntilComplete()
     {
         var wire = Encoding.UTF8.GetBytes("*2\r\n$5\r\nhello\r\n%1\r\n+k\r\n*2\r\n:1\r\n_\r\n");

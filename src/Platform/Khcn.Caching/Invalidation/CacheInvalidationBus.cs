@@ -8,8 +8,8 @@ namespace Khcn.Caching.Invalidation;
 /// <summary>
 /// Keeps the first levels of all instances coherent: a changed key is published on a pub/sub channel and
 /// every other instance drops its local copy. Invalidations that could not reach Redis are remembered and
-/// replayed when it returns; if too many piled up, every cache entry is dropped instead. After a reconnect
-/// the local level is cleared, because messages sent while disconnected were missed.
+/// replayed when it returns; if too many piled up, every cache entry is dropped instead. After either
+/// connection comes back the local level is cleared, because messages sent meanwhile were missed.
 /// </summary>
 internal sealed class CacheInvalidationBus : IAsyncDisposable
 {
@@ -34,6 +34,7 @@ internal sealed class CacheInvalidationBus : IAsyncDisposable
         _dropAllLocal = dropAllLocal;
         _logger = logger;
         gate.Client.Connected += OnReconnected;
+        gate.Client.SubscriptionsRestored += OnSubscriptionsRestored;
         _subscription = gate.Client.SubscribeAsync(options.InvalidationChannel, OnMessage);
     }
 
@@ -89,6 +90,8 @@ internal sealed class CacheInvalidationBus : IAsyncDisposable
         RemoteInvalidation?.Invoke(key);
     }
 
+    private void OnSubscriptionsRestored(object? sender, EventArgs e) => _dropAllLocal();
+
     private void OnReconnected(object? sender, EventArgs e)
     {
         _dropAllLocal();
@@ -132,6 +135,7 @@ internal sealed class CacheInvalidationBus : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _gate.Client.Connected -= OnReconnected;
+        _gate.Client.SubscriptionsRestored -= OnSubscriptionsRestored;
         try
         {
             await (await _subscription.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);

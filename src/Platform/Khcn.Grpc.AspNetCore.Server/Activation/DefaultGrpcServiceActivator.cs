@@ -18,7 +18,10 @@ internal sealed class DefaultGrpcServiceActivator<TGrpcService>(IServiceProvider
 
     private readonly bool _dependencyFree = HasOnlyParameterlessConstructor();
 
-    private readonly ObjectFactory _factory = ActivatorUtilities.CreateFactory(typeof(TGrpcService), Type.EmptyTypes);
+    // Built on first use (a benign race builds it twice at most): a service registered in DI never needs
+    // it, and building it eagerly throws for registered types with several public constructors, such as
+    // Grpc.Reflection's ReflectionServiceImplV1.
+    private ObjectFactory? _factory;
 
     // Compiled once; a plain constructor call for dependency-free services.
     private readonly Func<TGrpcService>? _newInstance = HasOnlyParameterlessConstructor()
@@ -41,7 +44,7 @@ internal sealed class DefaultGrpcServiceActivator<TGrpcService>(IServiceProvider
 
         var instance = _newInstance is not null && !_registered
             ? _newInstance()
-            : (TGrpcService)_factory(serviceProvider, null);
+            : (TGrpcService)(_factory ??= ActivatorUtilities.CreateFactory(typeof(TGrpcService), Type.EmptyTypes))(serviceProvider, null);
         return new GrpcActivatorHandle<TGrpcService>(instance, created: true, state: null);
     }
 

@@ -62,6 +62,9 @@ internal sealed class PhysicalConnection : IAsyncDisposable
 
     public bool IsFailed => Volatile.Read(ref _failed);
 
+    /// <summary>How long nothing has arrived from the server.</summary>
+    public TimeSpan Silence => Stopwatch.GetElapsedTime(Volatile.Read(ref _lastReceiveTimestamp));
+
     /// <summary>Opens the socket, negotiates TLS and runs the handshake (HELLO/AUTH/SELECT).</summary>
     public static async Task<PhysicalConnection> OpenAsync(
         RedisOptions options, Action<RespValue>? pushHandler, bool isSubscriber, CancellationToken cancellationToken)

@@ -231,7 +231,7 @@ public static class RespParser
         if (!TryReadValue(ref reader, limits, depth, out var attributed)) return false;
         if (ReferenceEquals(attributed, RespValue.Null))
         {
-            attributed = RespValue.Aggregate(RespType.Null, []);
+            attributed = RespValue.NewNull(); // never attach attributes to the shared instance
         }
         attributed.Attributes = attributes.Elements;
         value = attributed;

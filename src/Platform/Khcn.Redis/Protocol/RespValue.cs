@@ -43,6 +43,7 @@ public sealed class RespValue
     /// <summary>True for arrays, maps, sets and pushes.</summary>
     public bool IsAggregate => Type is RespType.Array or RespType.Map or RespType.Set or RespType.Push;
 
+    internal static RespValue NewNull() => new(RespType.Null);
     internal static RespValue SimpleString(byte[] bytes) => new(RespType.SimpleString) { Bytes = bytes };
     internal static RespValue Error(byte[] bytes) => new(RespType.Error) { Bytes = bytes };
     internal static RespValue BulkString(byte[] bytes) => new(RespType.BulkString) { Bytes = bytes };

@@ -10,20 +10,53 @@ namespace Khcn.Redis.PubSub;
 /// </summary>
 internal sealed class RedisSubscriber : IAsyncDisposable
 {
+    // A subscriber only reads, so a server that vanished without closing the socket would go unnoticed:
+    // PING it (allowed while subscribed) and replace the connection when even that gets no answer.
+    private static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromSeconds(15);
+
     private readonly ConnectionSupervisor _supervisor;
     private readonly RedisOptions _options;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<Action<RedisChannelMessage>>> _handlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskCompletionSource> _confirmations = new(StringComparer.Ordinal);
 
+    private readonly Timer _heartbeat;
+    private readonly TimeSpan _heartbeatInterval;
+
     public RedisSubscriber(RedisOptions options)
     {
         _options = options;
         _supervisor = new ConnectionSupervisor(options, OnPush, isSubscriber: true);
         _supervisor.Connected += SubscribeAll;
+        _heartbeatInterval = options.CommandTimeout < MaxHeartbeatInterval ? options.CommandTimeout : MaxHeartbeatInterval;
+        _heartbeat = new Timer(static state => ((RedisSubscriber)state!).Heartbeat(), this, _heartbeatInterval, _heartbeatInterval);
+    }
+
+    private void Heartbeat()
+    {
+        if (_supervisor.Current is not { } connection)
+        {
+            return;
+        }
+        if (connection.Silence > 2 * _heartbeatInterval + _options.CommandTimeout)
+        {
+            connection.Fail(new RedisConnectionException($"The pub/sub connection to {_options} stopped answering PING; it is considered dead."));
+            return;
+        }
+        try
+        {
+            connection.SendWithoutReply(new RedisCommand("PING"));
+        }
+        catch (RedisConnectionException)
+        {
+            // Closed meanwhile; the supervisor reconnects.
+        }
     }
 
     public bool IsConnected => _supervisor.Current is not null;
+
+    /// <summary>Raised after a (re)connection once every subscription has been sent again.</summary>
+    public event Action? SubscriptionsRestored;
 
     public Task StartAsync(CancellationToken cancellationToken) => _supervisor.StartAsync(throwOnFailure: false, cancellationToken);
 
@@ -55,6 +88,11 @@ internal sealed class RedisSubscriber : IAsyncDisposable
                 connection.SendWithoutReply(new RedisCommand("SUBSCRIBE", channel));
                 await confirmation!.Task.WaitAsync(_options.CommandTimeout, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException)
+            {
+                Unsubscribe(channel, handler);
+                throw;
+            }
             catch (Exception ex) when (ex is RedisConnectionException or TimeoutException)
             {
                 // The subscription stays registered and is sent again once a connection is up;
@@ -72,19 +110,23 @@ internal sealed class RedisSubscriber : IAsyncDisposable
         {
             channels = [.. _handlers.Keys];
         }
-        if (channels.Length == 0 || _supervisor.Current is not { } connection)
+        if (_supervisor.Current is not { } connection)
         {
             return;
         }
         try
         {
-            // SUBSCRIBE is idempotent, so channels a concurrent SubscribeAsync already sent do no harm.
-            connection.SendWithoutReply(new RedisCommand("SUBSCRIBE", [.. channels.Select(c => (RedisArgument)c)]));
+            if (channels.Length > 0)
+            {
+                // SUBSCRIBE is idempotent, so channels a concurrent SubscribeAsync already sent do no harm.
+                connection.SendWithoutReply(new RedisCommand("SUBSCRIBE", [.. channels.Select(c => (RedisArgument)c)]));
+            }
         }
         catch (RedisConnectionException)
         {
-            // Lost again; the next Connected event retries.
+            return; // lost again; the next Connected event retries
         }
+        SubscriptionsRestored?.Invoke();
     }
 
     private void Unsubscribe(string channel, Action<RedisChannelMessage> handler)
@@ -148,7 +190,11 @@ internal sealed class RedisSubscriber : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _supervisor.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _heartbeat.DisposeAsync().ConfigureAwait(false);
+        await _supervisor.DisposeAsync().ConfigureAwait(false);
+    }
 
     private sealed class Subscription(RedisSubscriber owner, string channel, Action<RedisChannelMessage> handler) : IAsyncDisposable
     {
