@@ -11,6 +11,10 @@ ROUNDS=${ROUNDS:-3}
 PAYLOAD_SIZE=${PAYLOAD_SIZE:-64}
 # h2load gets one thread: on a 2-core machine that leaves the other core to the server under test.
 H2LOAD_THREADS=${H2LOAD_THREADS:-1}
+# Optional CPU pinning (taskset lists, e.g. SERVER_CPUS=0 LOAD_CPUS=1): the server then has exactly
+# its own core(s) and never competes with the load generator. Empty = let the scheduler decide.
+SERVER_CPUS=${SERVER_CPUS:-}
+LOAD_CPUS=${LOAD_CPUS:-}
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
@@ -24,6 +28,12 @@ DESCRIPTOR_SET="$OUT/echo.desc"
 RESULTS="$OUT/results.tsv"
 
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Command prefixes for the pinning above. taskset execs its command, so $! stays the server's own PID.
+SERVER_PIN=()
+[[ -z "$SERVER_CPUS" ]] || SERVER_PIN=(taskset -c "$SERVER_CPUS")
+LOAD_PIN=()
+[[ -z "$LOAD_CPUS" ]] || LOAD_PIN=(taskset -c "$LOAD_CPUS")
 
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
@@ -86,10 +96,10 @@ start_server() {
   local name=$1
   local output="$OUT/$name.server.log"
   case "$name" in
-    ours) dotnet "$SERVER_DLL" grpc --payload-size "$PAYLOAD_SIZE" >"$output" 2>&1 & ;;
-    bare) dotnet "$SERVER_DLL" bare --payload-size "$PAYLOAD_SIZE" >"$output" 2>&1 & ;;
-    grpcjs) node "$BENCH_DIR/peers/node/server.js" >"$output" 2>&1 & ;;
-    python) "$PYTHON" "$BENCH_DIR/peers/python/echo_server.py" "$DESCRIPTOR_SET" >"$output" 2>&1 & ;;
+    ours) "${SERVER_PIN[@]}" dotnet "$SERVER_DLL" grpc --payload-size "$PAYLOAD_SIZE" >"$output" 2>&1 & ;;
+    bare) "${SERVER_PIN[@]}" dotnet "$SERVER_DLL" bare --payload-size "$PAYLOAD_SIZE" >"$output" 2>&1 & ;;
+    grpcjs) "${SERVER_PIN[@]}" node "$BENCH_DIR/peers/node/server.js" >"$output" 2>&1 & ;;
+    python) "${SERVER_PIN[@]}" "$PYTHON" "$BENCH_DIR/peers/python/echo_server.py" "$DESCRIPTOR_SET" >"$output" 2>&1 & ;;
   esac
   SERVER_PID=$!
   for _ in $(seq 1 600); do
@@ -112,7 +122,7 @@ start_server() {
 h2load_load() {
   local seconds=$1
   shift
-  timeout $((seconds + 60)) h2load -c "$CONNECTIONS" -m "$STREAMS" -t "$H2LOAD_THREADS" -D "$seconds" -d "$REQUEST" \
+  timeout $((seconds + 60)) "${LOAD_PIN[@]}" h2load -c "$CONNECTIONS" -m "$STREAMS" -t "$H2LOAD_THREADS" -D "$seconds" -d "$REQUEST" \
     -H 'content-type: application/grpc' -H 'te: trailers' "$@" "$SERVER_URL$ECHO_PATH"
 }
 

@@ -9,6 +9,7 @@
 # Prints Markdown tables with absolute numbers and the ratios; artifacts go to bench/.out/.
 #
 # Settings (environment): CONNECTIONS=16 STREAMS=32 DURATION=8 WARMUP=10 ROUNDS=3 PAYLOAD_SIZE=64 H2LOAD_THREADS=1
+#   SERVER_CPUS= LOAD_CPUS= (optional taskset pinning, e.g. SERVER_CPUS=0 LOAD_CPUS=1)
 # Needs: dotnet SDK. Installs on a fresh Debian if missing: nghttp2-client, python3-grpcio,
 # python3-protobuf, nodejs/npm (apt, as root), the Node peer's packages (npm ci).
 set -euo pipefail
@@ -38,7 +39,7 @@ run_our_client() {
   local key=$1 round=$2
   shift 2
   local result
-  result=$(timeout $((WARMUP + DURATION + 60)) env "$@" dotnet "$CLIENT_DLL" --address "$SERVER_URL" --connections "$CONNECTIONS" \
+  result=$(timeout $((WARMUP + DURATION + 60)) env "$@" "${LOAD_PIN[@]}" dotnet "$CLIENT_DLL" --address "$SERVER_URL" --connections "$CONNECTIONS" \
     --streams "$STREAMS" --warmup "$WARMUP" --duration "$DURATION" --payload-size "$PAYLOAD_SIZE" | grep '^RESULT ') || true
   [[ -n "$result" ]] || { log "our client ($key) failed in round $round"; return 0; }
   printf '%s\t%s\t%s\n' "$key" "$round" "$result" | tee -a "$RESULTS" >&2
@@ -73,6 +74,7 @@ machine_summary() {
   echo "- Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr)"
   echo "- Load average (1/5/15 min) at the start: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- .NET SDK $(dotnet --version), $(h2load --version | head -1), node $(node --version), @grpc/grpc-js $(node -p "require('$BENCH_DIR/peers/node/node_modules/@grpc/grpc-js/package.json').version"), grpcio $("$PYTHON" -c 'import grpc; print(grpc.__version__)')"
+  echo "- CPU pinning: server ${SERVER_CPUS:-not pinned}, load generators ${LOAD_CPUS:-not pinned}"
   echo "- Settings: ${ROUNDS} interleaved rounds, each server freshly started; payload $PAYLOAD_SIZE bytes; warm-up ${WARMUP} s (unmeasured h2load run), then measured ${DURATION} s:"
   echo "  \`h2load -c $CONNECTIONS -m $STREAMS -t $H2LOAD_THREADS -D $DURATION -d request.bin -H 'content-type: application/grpc' -H 'te: trailers' --log-file <log> http://127.0.0.1:<port>$ECHO_PATH\`"
   echo "- Client benchmark: \`Khcn.Bench.Client --connections $CONNECTIONS --streams $STREAMS --warmup $WARMUP --duration $DURATION\` (one GrpcChannel per connection, $STREAMS sequential callers each), then the h2load command above, against the same server"

@@ -19,6 +19,10 @@ public sealed class ServiceHost : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    // Hosts are matched by application name, so two hosts of one service must not be built at
+    // the same time (test classes run in parallel): builds go one at a time.
+    private static readonly SemaphoreSlim BuildGate = new(1, 1);
+
     private readonly IHost _host;
     private readonly Task _run;
 
@@ -32,7 +36,24 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <summary>The bound address, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address { get; }
 
-    public static async Task<ServiceHost> StartAsync(Assembly serviceAssembly)
+    /// <summary>The service's own container, for asserting on what it registered.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Starts the service; <paramref name="extraArgs"/> are more command-line settings (e.g. <c>--ConnectionStrings:cache=…</c>).</summary>
+    public static async Task<ServiceHost> StartAsync(Assembly serviceAssembly, params string[] extraArgs)
+    {
+        await BuildGate.WaitAsync();
+        try
+        {
+            return await StartCoreAsync(serviceAssembly, extraArgs);
+        }
+        finally
+        {
+            BuildGate.Release();
+        }
+    }
+
+    private static async Task<ServiceHost> StartCoreAsync(Assembly serviceAssembly, string[] extraArgs)
     {
         var applicationName = serviceAssembly.GetName().Name!;
         var entryPoint = serviceAssembly.EntryPoint
@@ -46,6 +67,7 @@ public sealed class ServiceHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             "--applicationName", applicationName,
             "--contentRoot", Path.GetDirectoryName(serviceAssembly.Location)!,
+            .. extraArgs,
         ];
         var run = Task.Factory.StartNew(
             () => entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]),

@@ -24,7 +24,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IAsyncDi
     private WriteOptions? _writeOptions;
     private DateTime _deadline = DateTime.MaxValue;
     private CallDeadline? _callDeadline;
-    private CancellationToken _cancellationToken;
+    private CancellationToken? _cancellationToken;
     private ICompressionProvider? _responseCompression;
     private bool _responseCompressionResolved;
     private string? _peer;
@@ -34,7 +34,6 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IAsyncDi
         HttpContext = httpContext;
         _options = options;
         _methodName = methodName;
-        _cancellationToken = httpContext.RequestAborted;
         ReadOptions = options.IdentityReadOptions;
     }
 
@@ -69,7 +68,15 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IAsyncDi
 
     protected override Metadata RequestHeadersCore => _requestHeaders ??= HeaderMetadata.FromRequestHeaders(HttpContext.Request.Headers);
 
-    protected override CancellationToken CancellationTokenCore => _cancellationToken;
+    // Read on first use: Kestrel's RequestAborted takes a lock and may create its CancellationTokenSource, a cost
+    // calls whose handler never looks at the token should not pay.
+    protected override CancellationToken CancellationTokenCore => _cancellationToken ??= HttpContext.RequestAborted;
+
+    /// <summary>
+    /// Token for reading the request body: the deadline's when there is one, otherwise none, because Kestrel already
+    /// fails a pending body read when the client resets the stream.
+    /// </summary>
+    public CancellationToken BodyReadToken => _callDeadline?.Token ?? default;
 
     protected override Metadata ResponseTrailersCore => _responseTrailers ??= [];
 

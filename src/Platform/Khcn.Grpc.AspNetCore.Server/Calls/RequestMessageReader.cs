@@ -13,15 +13,28 @@ internal readonly struct RequestMessageReader<TRequest>(PipeReader bodyReader, M
         => MessageFramer.ReadMessageAsync(bodyReader, marshaller.ContextualDeserializer, options, cancellationToken);
 
     /// <summary>The one request message of a unary or server-streaming call; anything else is a protocol error.</summary>
-    public async ValueTask<TRequest> ReadSingleAsync(CancellationToken cancellationToken)
+    public ValueTask<TRequest> ReadSingleAsync(CancellationToken cancellationToken)
     {
-        var message = await ReadAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new RpcException(new Status(StatusCode.Internal, "Request stream ended without a message."));
-        if (await ReadAsync(cancellationToken).ConfigureAwait(false) is not null)
+        // Completes synchronously when the whole request is already buffered (the common case): no state machine then.
+        var read = MessageFramer.ReadSingleMessageAsync(bodyReader, marshaller.ContextualDeserializer, options, cancellationToken);
+        return read.IsCompletedSuccessfully ? new ValueTask<TRequest>(RequireSingle(read.Result)) : AwaitSingleAsync(read);
+    }
+
+    private static async ValueTask<TRequest> AwaitSingleAsync(ValueTask<(TRequest? Message, bool AdditionalMessage)> read)
+        => RequireSingle(await read.ConfigureAwait(false));
+
+    private static TRequest RequireSingle((TRequest? Message, bool AdditionalMessage) read)
+    {
+        if (read.Message is null)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, "Request stream ended without a message."));
+        }
+
+        if (read.AdditionalMessage)
         {
             throw new RpcException(new Status(StatusCode.Internal, "Additional message received after the single request message."));
         }
 
-        return message;
+        return read.Message;
     }
 }

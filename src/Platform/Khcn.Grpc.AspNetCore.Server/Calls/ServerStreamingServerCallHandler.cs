@@ -15,7 +15,7 @@ internal sealed class ServerStreamingServerCallHandler<TRequest, TResponse>(
 {
     protected override async Task HandleCallCoreAsync(HttpContextServerCallContext context)
     {
-        var request = await CreateReader(context).ReadSingleAsync(context.CancellationToken).ConfigureAwait(false);
+        var request = await CreateReader(context).ReadSingleAsync(context.BodyReadToken).ConfigureAwait(false);
         var responseStream = new HttpContextStreamWriter<TResponse>(context, CreateWriter(context));
         await invoker(request, responseStream, context).ConfigureAwait(false);
     }

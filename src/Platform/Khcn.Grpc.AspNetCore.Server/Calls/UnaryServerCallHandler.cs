@@ -15,7 +15,7 @@ internal sealed class UnaryServerCallHandler<TRequest, TResponse>(
 {
     protected override async Task HandleCallCoreAsync(HttpContextServerCallContext context)
     {
-        var request = await CreateReader(context).ReadSingleAsync(context.CancellationToken).ConfigureAwait(false);
+        var request = await CreateReader(context).ReadSingleAsync(context.BodyReadToken).ConfigureAwait(false);
         var response = await invoker(request, context).ConfigureAwait(false);
         if (response is null)
         {

@@ -5,15 +5,22 @@ using Grpc.Core;
 namespace Khcn.Grpc.Protocol;
 
 /// <summary>
-/// Serialization context that writes one length-prefixed message to <paramref name="output"/>.
+/// Serialization context that writes one length-prefixed message to the output writer.
 /// Fast path: for uncompressed messages whose serializer announces the length (Protobuf stubs do), the header is
 /// written first and the serializer writes straight into the output buffer, with no intermediate copy.
 /// Otherwise the payload is buffered, optionally compressed, then framed.
 /// The context itself is the direct-path buffer writer, so it can count what the serializer writes.
+/// Serializers run synchronously, so one instance per thread is reused (<see cref="Rent"/>/<see cref="Return"/>)
+/// instead of allocating one per message; like the official runtime's per-call context, it must not be kept
+/// by a serializer after it returns.
 /// </summary>
-internal sealed class FramingSerializationContext(IBufferWriter<byte> output, MessageWriteOptions options)
-    : SerializationContext, IBufferWriter<byte>
+internal sealed class FramingSerializationContext : SerializationContext, IBufferWriter<byte>
 {
+    [ThreadStatic]
+    private static FramingSerializationContext? t_cached;
+
+    private IBufferWriter<byte> _output = null!;
+    private MessageWriteOptions _options = null!;
     private int? _declaredLength;
     private int _directWritten;
     private bool _direct;
@@ -21,6 +28,29 @@ internal sealed class FramingSerializationContext(IBufferWriter<byte> output, Me
     private bool _completed;
 
     public bool IsCompleted => _completed;
+
+    /// <summary>The calling thread's cached context, or a new one when it is in use (a serializer that frames another message).</summary>
+    public static FramingSerializationContext Rent(IBufferWriter<byte> output, MessageWriteOptions options)
+    {
+        var context = t_cached ?? new FramingSerializationContext();
+        t_cached = null;
+        context._output = output;
+        context._options = options;
+        return context;
+    }
+
+    /// <summary>Clears the per-message state (and the references to the caller's writer) and caches the context again.</summary>
+    public static void Return(FramingSerializationContext context)
+    {
+        context._output = null!;
+        context._options = null!;
+        context._declaredLength = null;
+        context._directWritten = 0;
+        context._direct = false;
+        context._buffer = null;
+        context._completed = false;
+        t_cached = context;
+    }
 
     public override void SetPayloadLength(int payloadLength)
     {
@@ -40,10 +70,10 @@ internal sealed class FramingSerializationContext(IBufferWriter<byte> output, Me
             return _buffer;
         }
 
-        if (options.Compression is null && _declaredLength is { } length)
+        if (_options.Compression is null && _declaredLength is { } length)
         {
             CheckSendSize(length);
-            WriteHeader(output, GrpcProtocolConstants.UncompressedFlag, length);
+            WriteHeader(_output, GrpcProtocolConstants.UncompressedFlag, length);
             _direct = true;
             return this;
         }
@@ -84,13 +114,13 @@ internal sealed class FramingSerializationContext(IBufferWriter<byte> output, Me
 
     void IBufferWriter<byte>.Advance(int count)
     {
-        output.Advance(count);
+        _output.Advance(count);
         _directWritten += count;
     }
 
-    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => output.GetMemory(sizeHint);
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => _output.GetMemory(sizeHint);
 
-    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => output.GetSpan(sizeHint);
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => _output.GetSpan(sizeHint);
 
     internal static void WriteHeader(IBufferWriter<byte> writer, byte flag, int length)
     {
@@ -102,30 +132,30 @@ internal sealed class FramingSerializationContext(IBufferWriter<byte> output, Me
 
     private void WritePayload(ReadOnlySpan<byte> payload)
     {
-        if (options.Compression is { } compression)
+        if (_options.Compression is { } compression)
         {
             using var compressed = new MemoryStream();
-            using (var compressor = compression.CreateCompressionStream(compressed, options.CompressionLevel))
+            using (var compressor = compression.CreateCompressionStream(compressed, _options.CompressionLevel))
             {
                 compressor.Write(payload);
             }
 
             var compressedPayload = compressed.GetBuffer().AsSpan(0, (int)compressed.Length);
             CheckSendSize(compressedPayload.Length);
-            WriteHeader(output, GrpcProtocolConstants.CompressedFlag, compressedPayload.Length);
-            output.Write(compressedPayload);
+            WriteHeader(_output, GrpcProtocolConstants.CompressedFlag, compressedPayload.Length);
+            _output.Write(compressedPayload);
         }
         else
         {
             CheckSendSize(payload.Length);
-            WriteHeader(output, GrpcProtocolConstants.UncompressedFlag, payload.Length);
-            output.Write(payload);
+            WriteHeader(_output, GrpcProtocolConstants.UncompressedFlag, payload.Length);
+            _output.Write(payload);
         }
     }
 
     private void CheckSendSize(int length)
     {
-        if (options.MaxMessageSize is { } max && length > max)
+        if (_options.MaxMessageSize is { } max && length > max)
         {
             throw FramingErrors.SendMessageTooLarge(length, max);
         }

@@ -61,6 +61,98 @@ public static class MessageFramer
         }
     }
 
+    /// <summary>
+    /// Reads the one message of a stream that must carry exactly one (unary and server-streaming requests).
+    /// Usually the whole request, end of stream included, is already buffered: the message is then parsed in the same
+    /// pass that sees the end, instead of a second read just to learn that nothing follows.
+    /// Message is null when the stream ended without a message; AdditionalMessage is true when a second complete
+    /// message followed it. A truncated trailing message throws like <see cref="ReadMessageAsync{T}(PipeReader, Func{DeserializationContext, T}, MessageReadOptions, CancellationToken)"/>.
+    /// </summary>
+    public static async ValueTask<(T? Message, bool AdditionalMessage)> ReadSingleMessageAsync<T>(
+        PipeReader reader,
+        Func<DeserializationContext, T> deserializer,
+        MessageReadOptions options,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(deserializer);
+        ArgumentNullException.ThrowIfNull(options);
+
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (result.IsCanceled)
+            {
+                reader.AdvanceTo(buffer.Start);
+                throw new OperationCanceledException("Read was cancelled.");
+            }
+
+            if (result.IsCompleted)
+            {
+                try
+                {
+                    return ReadSingleMessage(buffer, deserializer, options);
+                }
+                finally
+                {
+                    reader.AdvanceTo(buffer.End);
+                }
+            }
+
+            if (HoldsCompleteMessage(buffer, options))
+            {
+                // The message arrived before the end of the stream: take it, then wait for what follows it.
+                return await ReadMessageThenEndAsync(reader, deserializer, options, cancellationToken).ConfigureAwait(false);
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private static (T? Message, bool AdditionalMessage) ReadSingleMessage<T>(
+        in ReadOnlySequence<byte> buffer,
+        Func<DeserializationContext, T> deserializer,
+        MessageReadOptions options)
+        where T : class
+    {
+        if (!TryReadMessage(buffer, isCompleted: true, deserializer, options, out var message, out var messageEnd))
+        {
+            return (null, false);
+        }
+
+        var rest = buffer.Slice(messageEnd);
+        var additional = !rest.IsEmpty && TryReadMessage(rest, isCompleted: true, deserializer, options, out _, out _);
+        return (message, additional);
+    }
+
+    /// <summary>True when the buffer holds a whole first message; validates its header as soon as it is there.</summary>
+    private static bool HoldsCompleteMessage(in ReadOnlySequence<byte> buffer, MessageReadOptions options)
+    {
+        if (buffer.Length < GrpcProtocolConstants.MessageDelimiterSize)
+        {
+            return false;
+        }
+
+        Span<byte> header = stackalloc byte[GrpcProtocolConstants.MessageDelimiterSize];
+        buffer.Slice(0, GrpcProtocolConstants.MessageDelimiterSize).CopyTo(header);
+        var (_, length) = ParseHeader(header, options);
+        return buffer.Length - GrpcProtocolConstants.MessageDelimiterSize >= length;
+    }
+
+    private static async ValueTask<(T? Message, bool AdditionalMessage)> ReadMessageThenEndAsync<T>(
+        PipeReader reader,
+        Func<DeserializationContext, T> deserializer,
+        MessageReadOptions options,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var message = await ReadMessageAsync(reader, deserializer, options, cancellationToken).ConfigureAwait(false);
+        var next = await ReadMessageAsync(reader, deserializer, options, cancellationToken).ConfigureAwait(false);
+        return (message, next is not null);
+    }
+
     /// <summary>Reads the next message from <paramref name="stream"/>. Returns null when the stream ends cleanly between messages.</summary>
     public static async ValueTask<T?> ReadMessageAsync<T>(
         Stream stream,
@@ -124,11 +216,18 @@ public static class MessageFramer
         ArgumentNullException.ThrowIfNull(serializer);
         ArgumentNullException.ThrowIfNull(options);
 
-        var context = new FramingSerializationContext(writer, options);
-        serializer(message, context);
-        if (!context.IsCompleted)
+        var context = FramingSerializationContext.Rent(writer, options);
+        try
         {
-            throw new InvalidOperationException("Serializer did not complete the serialization context.");
+            serializer(message, context);
+            if (!context.IsCompleted)
+            {
+                throw new InvalidOperationException("Serializer did not complete the serialization context.");
+            }
+        }
+        finally
+        {
+            FramingSerializationContext.Return(context);
         }
     }
 
@@ -240,13 +339,18 @@ public static class MessageFramer
             payload = Decompress(payload, options);
         }
 
+        var context = PayloadDeserializationContext.Rent(payload);
         try
         {
-            return deserializer(new PayloadDeserializationContext(payload));
+            return deserializer(context);
         }
         catch (Exception ex) when (ex is not RpcException and not OperationCanceledException)
         {
             throw FramingErrors.DeserializationFailed(ex);
+        }
+        finally
+        {
+            PayloadDeserializationContext.Return(context);
         }
     }
 
