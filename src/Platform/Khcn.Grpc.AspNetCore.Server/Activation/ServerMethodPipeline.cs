@@ -7,6 +7,7 @@ namespace Grpc.AspNetCore.Server.Activation;
 /// <summary>
 /// Builds, once per method at startup, the delegate a call runs: the configured interceptors in
 /// registration order (first registered = outermost), then per-call service activation and the method.
+/// The per-kind lambdas below only adapt argument lists; they are created here, once, so a call allocates no delegate.
 /// </summary>
 internal static class ServerMethodPipeline
 {
@@ -18,35 +19,13 @@ internal static class ServerMethodPipeline
         where TRequest : class
         where TResponse : class
     {
-        var needsRequestServices = NeedsRequestServices(activator);
-        var needsRelease = NeedsRelease(activator);
-        UnaryServerMethod<TRequest, TResponse> pipeline = (request, context) =>
-        {
-            var handle = activator.Create(needsRequestServices ? Services(context) : EmptyServiceProvider.Instance);
-            return handle.Created && needsRelease
-                ? InvokeAndReleaseAsync(method, activator, handle, request, context)
-                : method(handle.Instance, request, context);
-        };
+        var activation = new ServiceActivation<TService>(activator);
+        Func<TService, (TRequest Request, ServerCallContext Context), Task<TResponse>> invoke =
+            (service, call) => method(service, call.Request, call.Context);
+        UnaryServerMethod<TRequest, TResponse> pipeline = (request, context) => activation.InvokeAsync(context, (request, context), invoke);
 
-        for (var i = interceptors.Count - 1; i >= 0; i--)
-        {
-            var registration = interceptors[i];
-            var next = pipeline;
-            pipeline = async (request, context) =>
-            {
-                var interceptor = registration.Create(Services(context), out var created);
-                try
-                {
-                    return await interceptor.UnaryServerHandler(request, context, next).ConfigureAwait(false);
-                }
-                finally
-                {
-                    await ReleaseAsync(interceptor, created).ConfigureAwait(false);
-                }
-            };
-        }
-
-        return pipeline;
+        return Intercept(pipeline, interceptors, static (registration, next) => (request, context) =>
+            InterceptAsync(registration, context, (request, context, next), static (interceptor, call) => interceptor.UnaryServerHandler(call.request, call.context, call.next)));
     }
 
     public static ClientStreamingServerMethod<TRequest, TResponse> BuildClientStreaming<TService, TRequest, TResponse>(
@@ -57,35 +36,13 @@ internal static class ServerMethodPipeline
         where TRequest : class
         where TResponse : class
     {
-        var needsRequestServices = NeedsRequestServices(activator);
-        var needsRelease = NeedsRelease(activator);
-        ClientStreamingServerMethod<TRequest, TResponse> pipeline = (requestStream, context) =>
-        {
-            var handle = activator.Create(needsRequestServices ? Services(context) : EmptyServiceProvider.Instance);
-            return handle.Created && needsRelease
-                ? InvokeAndReleaseAsync(method, activator, handle, requestStream, context)
-                : method(handle.Instance, requestStream, context);
-        };
+        var activation = new ServiceActivation<TService>(activator);
+        Func<TService, (IAsyncStreamReader<TRequest> RequestStream, ServerCallContext Context), Task<TResponse>> invoke =
+            (service, call) => method(service, call.RequestStream, call.Context);
+        ClientStreamingServerMethod<TRequest, TResponse> pipeline = (requestStream, context) => activation.InvokeAsync(context, (requestStream, context), invoke);
 
-        for (var i = interceptors.Count - 1; i >= 0; i--)
-        {
-            var registration = interceptors[i];
-            var next = pipeline;
-            pipeline = async (requestStream, context) =>
-            {
-                var interceptor = registration.Create(Services(context), out var created);
-                try
-                {
-                    return await interceptor.ClientStreamingServerHandler(requestStream, context, next).ConfigureAwait(false);
-                }
-                finally
-                {
-                    await ReleaseAsync(interceptor, created).ConfigureAwait(false);
-                }
-            };
-        }
-
-        return pipeline;
+        return Intercept(pipeline, interceptors, static (registration, next) => (requestStream, context) =>
+            InterceptAsync(registration, context, (requestStream, context, next), static (interceptor, call) => interceptor.ClientStreamingServerHandler(call.requestStream, call.context, call.next)));
     }
 
     public static ServerStreamingServerMethod<TRequest, TResponse> BuildServerStreaming<TService, TRequest, TResponse>(
@@ -96,35 +53,13 @@ internal static class ServerMethodPipeline
         where TRequest : class
         where TResponse : class
     {
-        var needsRequestServices = NeedsRequestServices(activator);
-        var needsRelease = NeedsRelease(activator);
-        ServerStreamingServerMethod<TRequest, TResponse> pipeline = (request, responseStream, context) =>
-        {
-            var handle = activator.Create(needsRequestServices ? Services(context) : EmptyServiceProvider.Instance);
-            return handle.Created && needsRelease
-                ? InvokeAndReleaseAsync(method, activator, handle, request, responseStream, context)
-                : method(handle.Instance, request, responseStream, context);
-        };
+        var activation = new ServiceActivation<TService>(activator);
+        Func<TService, (TRequest Request, IServerStreamWriter<TResponse> ResponseStream, ServerCallContext Context), Task> invoke =
+            (service, call) => method(service, call.Request, call.ResponseStream, call.Context);
+        ServerStreamingServerMethod<TRequest, TResponse> pipeline = (request, responseStream, context) => activation.InvokeAsync(context, (request, responseStream, context), invoke);
 
-        for (var i = interceptors.Count - 1; i >= 0; i--)
-        {
-            var registration = interceptors[i];
-            var next = pipeline;
-            pipeline = async (request, responseStream, context) =>
-            {
-                var interceptor = registration.Create(Services(context), out var created);
-                try
-                {
-                    await interceptor.ServerStreamingServerHandler(request, responseStream, context, next).ConfigureAwait(false);
-                }
-                finally
-                {
-                    await ReleaseAsync(interceptor, created).ConfigureAwait(false);
-                }
-            };
-        }
-
-        return pipeline;
+        return Intercept(pipeline, interceptors, static (registration, next) => (request, responseStream, context) =>
+            InterceptAsync(registration, context, (request, responseStream, context, next), static (interceptor, call) => interceptor.ServerStreamingServerHandler(call.request, call.responseStream, call.context, call.next)));
     }
 
     public static DuplexStreamingServerMethod<TRequest, TResponse> BuildDuplexStreaming<TService, TRequest, TResponse>(
@@ -135,125 +70,54 @@ internal static class ServerMethodPipeline
         where TRequest : class
         where TResponse : class
     {
-        var needsRequestServices = NeedsRequestServices(activator);
-        var needsRelease = NeedsRelease(activator);
-        DuplexStreamingServerMethod<TRequest, TResponse> pipeline = (requestStream, responseStream, context) =>
-        {
-            var handle = activator.Create(needsRequestServices ? Services(context) : EmptyServiceProvider.Instance);
-            return handle.Created && needsRelease
-                ? InvokeAndReleaseAsync(method, activator, handle, requestStream, responseStream, context)
-                : method(handle.Instance, requestStream, responseStream, context);
-        };
+        var activation = new ServiceActivation<TService>(activator);
+        Func<TService, (IAsyncStreamReader<TRequest> RequestStream, IServerStreamWriter<TResponse> ResponseStream, ServerCallContext Context), Task> invoke =
+            (service, call) => method(service, call.RequestStream, call.ResponseStream, call.Context);
+        DuplexStreamingServerMethod<TRequest, TResponse> pipeline = (requestStream, responseStream, context) => activation.InvokeAsync(context, (requestStream, responseStream, context), invoke);
 
+        return Intercept(pipeline, interceptors, static (registration, next) => (requestStream, responseStream, context) =>
+            InterceptAsync(registration, context, (requestStream, responseStream, context, next), static (interceptor, call) => interceptor.DuplexStreamingServerHandler(call.requestStream, call.responseStream, call.context, call.next)));
+    }
+
+    internal static IServiceProvider Services(ServerCallContext context) => context.GetHttpContext().RequestServices;
+
+    /// <summary>Wraps <paramref name="pipeline"/> in the interceptors, last registered innermost.</summary>
+    private static TMethod Intercept<TMethod>(TMethod pipeline, IReadOnlyList<InterceptorRegistration> interceptors, Func<InterceptorRegistration, TMethod, TMethod> wrap)
+    {
         for (var i = interceptors.Count - 1; i >= 0; i--)
         {
-            var registration = interceptors[i];
-            var next = pipeline;
-            pipeline = async (requestStream, responseStream, context) =>
-            {
-                var interceptor = registration.Create(Services(context), out var created);
-                try
-                {
-                    await interceptor.DuplexStreamingServerHandler(requestStream, responseStream, context, next).ConfigureAwait(false);
-                }
-                finally
-                {
-                    await ReleaseAsync(interceptor, created).ConfigureAwait(false);
-                }
-            };
+            pipeline = wrap(interceptors[i], pipeline);
         }
 
         return pipeline;
     }
 
-    private static IServiceProvider Services(ServerCallContext context) => context.GetHttpContext().RequestServices;
-
-    // Touching RequestServices creates the request's DI scope; skip it when the activator will not use it.
-    private static bool NeedsRequestServices<TService>(IGrpcServiceActivator<TService> activator)
-        where TService : class
-        => activator is not DefaultGrpcServiceActivator<TService> { NeedsRequestServices: false };
-
-    // Releasing is a no-op for instances the default activator created unless they are disposable; skipping it
-    // saves an async wrapper (and its Task) per call.
-    private static bool NeedsRelease<TService>(IGrpcServiceActivator<TService> activator)
-        where TService : class
-        => activator is not DefaultGrpcServiceActivator<TService>
-            || typeof(IDisposable).IsAssignableFrom(typeof(TService))
-            || typeof(IAsyncDisposable).IsAssignableFrom(typeof(TService));
-
-    private static async Task<TResponse> InvokeAndReleaseAsync<TService, TRequest, TResponse>(
-        Model.UnaryServerMethod<TService, TRequest, TResponse> method,
-        IGrpcServiceActivator<TService> activator,
-        GrpcActivatorHandle<TService> handle,
-        TRequest request, ServerCallContext context)
-        where TService : class
+    /// <summary>Runs one interceptor created for this call (unary, client streaming), releasing it afterwards if it was created.</summary>
+    private static async Task<TResponse> InterceptAsync<TArgs, TResponse>(InterceptorRegistration registration, ServerCallContext context, TArgs args, Func<Interceptor, TArgs, Task<TResponse>> handler)
     {
+        var interceptor = registration.Create(Services(context), out var created);
         try
         {
-            return await method(handle.Instance, request, context).ConfigureAwait(false);
+            return await handler(interceptor, args).ConfigureAwait(false);
         }
         finally
         {
-            await activator.ReleaseAsync(handle).ConfigureAwait(false);
+            await ReleaseAsync(interceptor, created).ConfigureAwait(false);
         }
     }
 
-    private static async Task<TResponse> InvokeAndReleaseAsync<TService, TRequest, TResponse>(
-        Model.ClientStreamingServerMethod<TService, TRequest, TResponse> method,
-        IGrpcServiceActivator<TService> activator,
-        GrpcActivatorHandle<TService> handle,
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context)
-        where TService : class
+    /// <summary>Runs one interceptor created for this call (server streaming, duplex), releasing it afterwards if it was created.</summary>
+    private static async Task InterceptAsync<TArgs>(InterceptorRegistration registration, ServerCallContext context, TArgs args, Func<Interceptor, TArgs, Task> handler)
     {
+        var interceptor = registration.Create(Services(context), out var created);
         try
         {
-            return await method(handle.Instance, requestStream, context).ConfigureAwait(false);
+            await handler(interceptor, args).ConfigureAwait(false);
         }
         finally
         {
-            await activator.ReleaseAsync(handle).ConfigureAwait(false);
+            await ReleaseAsync(interceptor, created).ConfigureAwait(false);
         }
-    }
-
-    private static async Task InvokeAndReleaseAsync<TService, TRequest, TResponse>(
-        Model.ServerStreamingServerMethod<TService, TRequest, TResponse> method,
-        IGrpcServiceActivator<TService> activator,
-        GrpcActivatorHandle<TService> handle,
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context)
-        where TService : class
-    {
-        try
-        {
-            await method(handle.Instance, request, responseStream, context).ConfigureAwait(false);
-        }
-        finally
-        {
-            await activator.ReleaseAsync(handle).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task InvokeAndReleaseAsync<TService, TRequest, TResponse>(
-        Model.DuplexStreamingServerMethod<TService, TRequest, TResponse> method,
-        IGrpcServiceActivator<TService> activator,
-        GrpcActivatorHandle<TService> handle,
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context)
-        where TService : class
-    {
-        try
-        {
-            await method(handle.Instance, requestStream, responseStream, context).ConfigureAwait(false);
-        }
-        finally
-        {
-            await activator.ReleaseAsync(handle).ConfigureAwait(false);
-        }
-    }
-
-    private sealed class EmptyServiceProvider : IServiceProvider
-    {
-        public static readonly EmptyServiceProvider Instance = new();
-
-        public object? GetService(Type serviceType) => null;
     }
 
     private static ValueTask ReleaseAsync(Interceptor interceptor, bool created)

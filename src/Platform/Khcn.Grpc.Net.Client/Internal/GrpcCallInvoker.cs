@@ -12,21 +12,7 @@ internal sealed class GrpcCallInvoker(GrpcChannel channel) : CallInvoker
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        var methodInfo = channel.GetMethodInfo(method);
-        if (methodInfo.RetryPolicy is { } policy)
-        {
-            var retrying = new RetryingCall<TRequest, TResponse>(channel, method, methodInfo, policy, options);
-            retrying.Start(request);
-            return new AsyncUnaryCall<TResponse>(
-                retrying.GetResponseAsync(),
-                CallHandleCallbacks.GetResponseHeaders,
-                CallHandleCallbacks.GetStatus,
-                CallHandleCallbacks.GetTrailers,
-                CallHandleCallbacks.Dispose,
-                retrying);
-        }
-
-        var call = StartWithMessage(method, methodInfo, options, request);
+        var call = StartSingleRequest(method, options, request);
         return new AsyncUnaryCall<TResponse>(
             call.GetResponseAsync(),
             CallHandleCallbacks.GetResponseHeaders,
@@ -38,21 +24,7 @@ internal sealed class GrpcCallInvoker(GrpcChannel channel) : CallInvoker
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request)
     {
-        var methodInfo = channel.GetMethodInfo(method);
-        if (methodInfo.RetryPolicy is { } policy)
-        {
-            var retrying = new RetryingCall<TRequest, TResponse>(channel, method, methodInfo, policy, options);
-            retrying.Start(request);
-            return new AsyncServerStreamingCall<TResponse>(
-                retrying,
-                CallHandleCallbacks.GetResponseHeaders,
-                CallHandleCallbacks.GetStatus,
-                CallHandleCallbacks.GetTrailers,
-                CallHandleCallbacks.Dispose,
-                retrying);
-        }
-
-        var call = StartWithMessage(method, methodInfo, options, request);
+        var call = StartSingleRequest(method, options, request);
         return new AsyncServerStreamingCall<TResponse>(
             call,
             CallHandleCallbacks.GetResponseHeaders,
@@ -66,8 +38,7 @@ internal sealed class GrpcCallInvoker(GrpcChannel channel) : CallInvoker
     // caller writes, and a duplex caller may already have reacted to responses, so a retry would not be transparent.
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        var call = new GrpcCall<TRequest, TResponse>(channel, method, channel.GetMethodInfo(method), options);
-        call.StartStreaming();
+        var call = StartStreaming(method, options);
         return new AsyncClientStreamingCall<TRequest, TResponse>(
             call.RequestStream,
             call.GetResponseAsync(),
@@ -80,8 +51,7 @@ internal sealed class GrpcCallInvoker(GrpcChannel channel) : CallInvoker
 
     public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
-        var call = new GrpcCall<TRequest, TResponse>(channel, method, channel.GetMethodInfo(method), options);
-        call.StartStreaming();
+        var call = StartStreaming(method, options);
         return new AsyncDuplexStreamingCall<TRequest, TResponse>(
             call.RequestStream,
             call,
@@ -92,10 +62,19 @@ internal sealed class GrpcCallInvoker(GrpcChannel channel) : CallInvoker
             call);
     }
 
-    private GrpcCall<TRequest, TResponse> StartWithMessage<TRequest, TResponse>(Method<TRequest, TResponse> method, GrpcMethodInfo methodInfo, CallOptions options, TRequest request)
+    /// <summary>Starts a unary or server-streaming call: retried per the method's policy, if it has one.</summary>
+    private IResponseCall<TResponse> StartSingleRequest<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options, TRequest request)
         where TRequest : class
         where TResponse : class
     {
+        var methodInfo = channel.GetMethodInfo(method);
+        if (methodInfo.RetryPolicy is { } policy)
+        {
+            var retrying = new RetryingCall<TRequest, TResponse>(channel, method, methodInfo, policy, options);
+            retrying.Start(request);
+            return retrying;
+        }
+
         var call = new GrpcCall<TRequest, TResponse>(channel, method, methodInfo, options);
         if (RequestFrame.TryCreate(channel, method.RequestMarshaller, request, call.RequestEncoding, options, out var frame, out var failure))
         {
@@ -106,6 +85,15 @@ internal sealed class GrpcCallInvoker(GrpcChannel channel) : CallInvoker
             call.StartFailed(failure);
         }
 
+        return call;
+    }
+
+    private GrpcCall<TRequest, TResponse> StartStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method, CallOptions options)
+        where TRequest : class
+        where TResponse : class
+    {
+        var call = new GrpcCall<TRequest, TResponse>(channel, method, channel.GetMethodInfo(method), options);
+        call.StartStreaming();
         return call;
     }
 }

@@ -11,7 +11,7 @@ namespace Grpc.Net.Client.Retries;
 /// not retryable, attempts are exhausted, the server's pushback forbids a retry, or the caller gives up.
 /// The serialized request is kept for replays and counted against the channel's retry buffer limits.
 /// </summary>
-internal sealed class RetryingCall<TRequest, TResponse> : IAsyncStreamReader<TResponse>, ICallHandle
+internal sealed class RetryingCall<TRequest, TResponse> : IResponseCall<TResponse>
     where TRequest : class
     where TResponse : class
 {

@@ -14,7 +14,7 @@ namespace Grpc.Net.Client.Internal.Calls;
 /// headers, reads messages and the final status. The status is set exactly once; whichever of server status,
 /// deadline, cancellation or local error comes first wins, and an unfinished stream is then reset.
 /// </summary>
-internal sealed class GrpcCall<TRequest, TResponse> : IAsyncStreamReader<TResponse>, ICallHandle
+internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
     where TRequest : class
     where TResponse : class
 {

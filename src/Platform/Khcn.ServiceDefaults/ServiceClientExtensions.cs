@@ -1,0 +1,28 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Core;
+using Grpc.Net.Client.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>How one Khcn service calls another.</summary>
+public static class ServiceClientExtensions
+{
+    /// <summary>
+    /// Registers a generated client of another Khcn service. Its address comes from configuration by
+    /// Aspire's service-discovery convention (<c>services__{name}__http__0</c>), and UNAVAILABLE is
+    /// retried with backoff for the idempotent methods of <paramref name="service"/> only (Get, List,
+    /// Resolve, Summarize, … by AIP naming): re-sending a Create or a lifecycle transition could apply
+    /// it twice, so those fail fast and their callers decide.
+    /// </summary>
+    public static IGrpcClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string name, ServiceDescriptor service)
+        where TClient : ClientBase
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(service);
+
+        var retries = RetryPolicies.IdempotentUnavailable(service.FullName, service.Methods.Select(m => m.Name));
+        return builder.Services.AddGrpcClient<TClient>(name)
+            .ConfigureChannel(options => options.ServiceConfig = new ServiceConfig { MethodConfigs = { retries } });
+    }
+}
