@@ -103,7 +103,9 @@ public static class MessageFramer
 
             if (HoldsCompleteMessage(buffer, options))
             {
-                // The message arrived before the end of the stream: take it, then wait for what follows it.
+                // The message arrived before the end of the stream: hand the buffer back untouched, then read the
+                // message and wait for what follows it.
+                reader.AdvanceTo(buffer.Start);
                 return await ReadMessageThenEndAsync(reader, deserializer, options, cancellationToken).ConfigureAwait(false);
             }
 

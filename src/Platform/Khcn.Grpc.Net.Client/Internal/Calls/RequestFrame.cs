@@ -7,9 +7,15 @@ namespace Grpc.Net.Client.Internal.Calls;
 /// <summary>Serializes the single request message of unary and server-streaming calls into one framed buffer.</summary>
 internal static class RequestFrame
 {
+    // Serialization scratch space, one per thread: the frame is then copied into an array of its exact size, which
+    // costs less than a growable writer and its over-sized (256-byte minimum) array per call.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
+    private const int MaxCachedScratchSize = 64 * 1024;
+
     /// <summary>
-    /// Frames <paramref name="request"/>. Protobuf messages announce their size, so the marshaller writes straight
-    /// after the 5-byte header in a buffer of the exact size. The frame is reused by retry attempts.
+    /// Frames <paramref name="request"/> into an array of its exact size. The frame is reused by retry attempts.
     /// </summary>
     public static bool TryCreate<TRequest>(
         GrpcChannel channel,
@@ -23,9 +29,21 @@ internal static class RequestFrame
         try
         {
             var noCompress = (options.WriteOptions?.Flags & WriteFlags.NoCompress) == WriteFlags.NoCompress;
-            var writer = new ArrayBufferWriter<byte>();
+            var writer = t_scratch ?? new ArrayBufferWriter<byte>();
+            t_scratch = null; // a serializer that starts another call on this thread gets its own writer
             MessageFramer.WriteMessage(writer, request, marshaller.ContextualSerializer, channel.GetWriteOptions(noCompress ? null : encoding));
-            frame = writer.WrittenMemory;
+            if (writer.Capacity > MaxCachedScratchSize)
+            {
+                // A large frame keeps the writer's buffer (no copy) and does not stay pinned to the thread.
+                frame = writer.WrittenMemory;
+            }
+            else
+            {
+                frame = writer.WrittenSpan.ToArray();
+                writer.ResetWrittenCount();
+                t_scratch = writer;
+            }
+
             failure = default;
             return true;
         }
