@@ -67,17 +67,7 @@ internal sealed class DescriptorCatalog
             }
         }
 
-        foreach (var message in file.MessageTypes)
-        {
-            AddMessage(message, file);
-        }
-
-        foreach (var enumType in file.EnumTypes)
-        {
-            AddEnum(enumType, file);
-        }
-
-        AddExtensions(file.Extensions.UnorderedExtensions, file);
+        AddScope(file.MessageTypes, file.EnumTypes, file.Extensions.UnorderedExtensions, file);
     }
 
     private void AddMessage(MessageDescriptor message, FileDescriptor file)
@@ -95,17 +85,24 @@ internal sealed class DescriptorCatalog
             AddSymbol(oneof.FullName, file);
         }
 
-        foreach (var nested in message.NestedTypes)
+        AddScope(message.NestedTypes, message.EnumTypes, message.Extensions.UnorderedExtensions, file);
+    }
+
+    /// <summary>The types a file or a message declares at its own level: messages (recursively), enums, extensions.</summary>
+    private void AddScope(
+        IEnumerable<MessageDescriptor> messages, IEnumerable<EnumDescriptor> enums, IEnumerable<FieldDescriptor> extensions, FileDescriptor file)
+    {
+        foreach (var message in messages)
         {
-            AddMessage(nested, file);
+            AddMessage(message, file);
         }
 
-        foreach (var enumType in message.EnumTypes)
+        foreach (var enumType in enums)
         {
             AddEnum(enumType, file);
         }
 
-        AddExtensions(message.Extensions.UnorderedExtensions, file);
+        AddExtensions(extensions, file);
     }
 
     private void AddEnum(EnumDescriptor enumType, FileDescriptor file)

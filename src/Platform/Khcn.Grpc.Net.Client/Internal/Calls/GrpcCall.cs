@@ -151,19 +151,34 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
 
             return response;
         }
-        catch (Exception ex) when (ex is not RpcException && ex is not OperationCanceledException || !IsFinished)
+        catch (Exception ex) when (IsUntranslatedFailure(ex))
         {
-            FinishFromException(ex);
-            throw CreateFailureException();
-        }
-        catch (OperationCanceledException) when (IsFinished)
-        {
-            throw CreateFailureException();
+            throw TranslateFailure(ex);
         }
         finally
         {
             ReleaseHttp();
         }
+    }
+
+    /// <summary>
+    /// Whether a failure out of reading the response still has to become the call's status: everything but an
+    /// RpcException raised after the call already finished (that one already carries the final status).
+    /// </summary>
+    private bool IsUntranslatedFailure(Exception ex) => ex is not RpcException || !IsFinished;
+
+    /// <summary>
+    /// Settles the call's status from <paramref name="ex"/> (unless a cancellation merely reflects a call the deadline or
+    /// the caller already finished) and returns the exception callers see.
+    /// </summary>
+    private Exception TranslateFailure(Exception ex)
+    {
+        if (ex is not OperationCanceledException || !IsFinished)
+        {
+            FinishFromException(ex);
+        }
+
+        return CreateFailureException();
     }
 
     /// <inheritdoc />
@@ -198,14 +213,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
             FinishFromTrailers(reportOk: true);
             return _status.StatusCode == StatusCode.OK ? false : throw CreateFailureException();
         }
-        catch (Exception ex) when (ex is not RpcException && ex is not OperationCanceledException || !IsFinished)
+        catch (Exception ex) when (IsUntranslatedFailure(ex))
         {
-            FinishFromException(ex);
-            throw CreateFailureException();
-        }
-        catch (OperationCanceledException) when (IsFinished)
-        {
-            throw CreateFailureException();
+            throw TranslateFailure(ex);
         }
         finally
         {
