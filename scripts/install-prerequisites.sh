@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 apt_packages=(
     python3-grpcio   # interop peer: Python client on Debian's grpcio
     python3-protobuf # runtime message classes for the Python peers
+    postgresql       # database tests (Khcn.Data.Tests, service tests) start their own throwaway clusters
     redis-server     # cache tests (Khcn.Redis.Tests, Khcn.Caching.Tests) start their own servers
     redis-tools      # redis-benchmark for bench/redis
 )

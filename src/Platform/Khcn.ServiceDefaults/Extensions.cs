@@ -18,7 +18,8 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.Services.AddGrpc();
+        // Domain code throws ApiException; the interceptor turns it into AIP-193 errors for every call kind.
+        builder.Services.AddGrpc(options => options.Interceptors.Add<ApiExceptionInterceptor>());
         builder.AddDefaultHealthChecks();
 
         // Reflection lets grpcurl and other government systems discover the v1 contracts

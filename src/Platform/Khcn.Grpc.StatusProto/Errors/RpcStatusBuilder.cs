@@ -24,12 +24,15 @@ public sealed class RpcStatusBuilder(StatusCode code, string message)
         return this;
     }
 
-    /// <summary>Sets the machine-readable ErrorInfo (reason in UPPER_SNAKE_CASE, domain <see cref="KhcnErrorDomain.Value"/>).</summary>
-    public RpcStatusBuilder WithErrorInfo(string reason, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <summary>
+    /// Sets the machine-readable ErrorInfo: reason in UPPER_SNAKE_CASE, domain the service's name
+    /// (e.g. "provinces.khcn.gov.vn"; <see cref="KhcnErrorDomain.Value"/> when not given).
+    /// </summary>
+    public RpcStatusBuilder WithErrorInfo(string reason, IReadOnlyDictionary<string, string>? metadata = null, string? domain = null)
     {
         // Google.Api.CommonProtos 2.0.0 predates the rename of ErrorInfo field 1 from "type" to "reason";
         // the wire format is identical, so peers with newer protos read it as "reason".
-        _errorInfo = new ErrorInfo { Type = reason, Domain = KhcnErrorDomain.Value };
+        _errorInfo = new ErrorInfo { Type = reason, Domain = domain ?? KhcnErrorDomain.Value };
         if (metadata is not null)
         {
             foreach (var (key, value) in metadata)

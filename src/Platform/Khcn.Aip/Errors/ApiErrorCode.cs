@@ -1,0 +1,19 @@
+namespace Khcn.Aip;
+
+/// <summary>
+/// The canonical error codes domain code may raise. A transport-free subset of google.rpc.Code, so domain and
+/// application layers can fail precisely without taking a dependency on gRPC.
+/// </summary>
+public enum ApiErrorCode
+{
+    InvalidArgument,
+    NotFound,
+    AlreadyExists,
+    FailedPrecondition,
+    Aborted,
+    PermissionDenied,
+    Unauthenticated,
+    ResourceExhausted,
+    Unavailable,
+    Internal,
+}

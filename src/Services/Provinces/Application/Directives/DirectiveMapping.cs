@@ -1,0 +1,78 @@
+using Khcn.Aip;
+using Khcn.Provinces.Application.Common;
+using Khcn.Provinces.Application.Engagements;
+using Khcn.Provinces.Application.Provinces;
+using Khcn.Provinces.Domain.Common;
+using Proto = Khcn.Provinces.V1;
+using Entity = Khcn.Provinces.Domain.Directives.Directive;
+
+namespace Khcn.Provinces.Application.Directives;
+
+/// <summary>Directive entity ⇄ contract message. Pure, shared with the seed loader.</summary>
+public static class DirectiveMapping
+{
+    public static readonly ResourceNamePattern Names = new("directives/{directive}");
+
+    private static readonly ResourceNamePattern OfficialNames = new("officials/{official}");
+
+    /// <summary>
+    /// A new directive in ISSUED (version 1, history opened by the issuing official) from the client-settable
+    /// fields of <paramref name="directive"/>; state and history in the message are ignored.
+    /// </summary>
+    public static Entity ToEntity(
+        Proto.Directive directive,
+        string id,
+        DateTime issueTime,
+        DateTime recordTime,
+        string documentReference = "") =>
+        Entity.Issue(
+            id,
+            ProvinceDirectory.NamePattern.Parse(directive.Province, "directive.province"),
+            string.IsNullOrEmpty(directive.Engagement)
+                ? null
+                : EngagementMapping.Names.Parse(directive.Engagement, "directive.engagement"),
+            OfficialNames.Parse(directive.IssuedBy, "directive.issued_by"),
+            directive.Addressees.Select(Nfc.Of),
+            Nfc.Of(directive.Topic),
+            Nfc.Of(directive.Summary),
+            ProtoConvert.ToSortable(directive.DueDate),
+            issueTime,
+            recordTime,
+            Nfc.Of(documentReference));
+
+    public static Proto.Directive ToProto(Entity entity)
+    {
+        var directive = new Proto.Directive
+        {
+            Name = Names.Format(entity.Id),
+            Province = ProvinceDirectory.NamePattern.Format(entity.ProvinceCode),
+            Engagement = entity.EngagementId is null ? "" : EngagementMapping.Names.Format(entity.EngagementId),
+            IssuedBy = OfficialNames.Format(entity.IssuedById),
+            Topic = entity.Topic,
+            Summary = entity.Summary,
+            State = entity.State,
+            Etag = Etags.For(entity.Version),
+            CreateTime = ProtoConvert.ToTimestamp(entity.CreateTime),
+            UpdateTime = ProtoConvert.ToTimestamp(entity.UpdateTime),
+            IssueTime = ProtoConvert.ToTimestamp(entity.IssueTime),
+        };
+        if (ProtoConvert.ToDate(entity.DueDate) is { } dueDate)
+        {
+            directive.DueDate = dueDate;
+        }
+
+        directive.Addressees.AddRange(entity.Addressees);
+        directive.History.AddRange(entity.History.Select(ToProto));
+        return directive;
+    }
+
+    private static Proto.Directive.Types.StateChange ToProto(StateChange change) => new()
+    {
+        State = (Proto.Directive.Types.State)change.State,
+        Actor = change.Actor,
+        EventTime = ProtoConvert.ToTimestamp(change.EventTime),
+        Reason = change.Reason,
+        DocumentReference = change.DocumentReference,
+        RecordTime = ProtoConvert.ToTimestamp(change.RecordTime),
+    };
+}

@@ -1,0 +1,220 @@
+using Google.Protobuf.WellKnownTypes;
+using Khcn.Aip;
+using Khcn.Data;
+using Khcn.Provinces.Application.Common;
+using Khcn.Provinces.Application.Engagements;
+using Khcn.Provinces.Application.Provinces;
+using Khcn.Provinces.Application.Recommendations;
+using Khcn.Provinces.Data;
+using Khcn.Provinces.Domain.Common;
+using Khcn.Provinces.V1;
+using Microsoft.EntityFrameworkCore;
+using Entity = Khcn.Provinces.Domain.Directives.Directive;
+
+namespace Khcn.Provinces.Application.Directives;
+
+/// <summary>
+/// Use cases of the Directive resource. Descriptive fields change through Update; the state only through
+/// Start and Complete, each appending who/when/why to the history.
+/// </summary>
+public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+{
+    public const string ResourceType = "khcn.provinces.v1.Directive";
+
+    private const string CreateScope = "khcn.provinces.v1.ProvincesService/CreateDirective";
+
+    private static readonly UpdateMaskSchema UpdateMask = new(
+        updatable: ["issued_by", "addressees", "topic", "summary", "due_date"],
+        immutable: ["name", "province", "engagement"],
+        outputOnly: ["state", "history", "etag", "create_time", "update_time", "issue_time"]);
+
+    private static readonly OrderBySchema<Entity> OrderFields = new OrderBySchema<Entity>()
+        .Field("issue_time", d => d.IssueTime)
+        .Field("due_date", d => d.DueDate)
+        .Field("create_time", d => d.CreateTime)
+        .Field("update_time", d => d.UpdateTime);
+
+    public async Task<Directive> GetAsync(GetDirectiveRequest request, CancellationToken cancellationToken)
+    {
+        var id = DirectiveMapping.Names.Parse(request.Name, "name");
+        var entity = await db.Directives.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, request.Name);
+        return DirectiveMapping.ToProto(entity);
+    }
+
+    public async Task<ListDirectivesResponse> ListAsync(ListDirectivesRequest request, CancellationToken cancellationToken)
+    {
+        var page = await db.Directives.AsNoTracking().ListPageAsync(
+            new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
+            FilterFields(),
+            OrderFields,
+            "issue_time",
+            d => d.Id,
+            cancellationToken);
+        var response = new ListDirectivesResponse { TotalSize = page.TotalSize, NextPageToken = page.NextPageToken };
+        response.Directives.AddRange(page.Items.Select(DirectiveMapping.ToProto));
+        return response;
+    }
+
+    public Task<Directive> CreateAsync(CreateDirectiveRequest request, CancellationToken cancellationToken) =>
+        writes.CreateOnceAsync(CreateScope, request.RequestId, Directive.Parser, async () =>
+        {
+            var input = request.Directive ?? throw Required("directive");
+            var check = new RequestCheck(provinces);
+            check.Fields.Check(
+                string.IsNullOrEmpty(request.DirectiveId) || ResourceIds.IsValid(request.DirectiveId),
+                "directive_id",
+                "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
+
+            // Issued at the engagement (its date decides which province code was in use), else today.
+            var engagement = await check.EngagementAsync(db, input.Engagement, "directive.engagement", cancellationToken);
+            var issueDate = engagement?.Date ?? clock.TodayInVietnam();
+            var provinceCode = check.Province(input.Province, "directive.province", issueDate);
+            check.SameProvinceAs(engagement, provinceCode, "directive.province");
+            await ValidateDescriptionAsync(check, input, cancellationToken);
+            check.ThrowIfInvalid("The directive has invalid fields.");
+
+            var id = string.IsNullOrEmpty(request.DirectiveId) ? ResourceIds.New() : request.DirectiveId;
+            var name = DirectiveMapping.Names.Format(id);
+            if (await db.Directives.AnyAsync(d => d.Id == id, cancellationToken))
+            {
+                throw ApiException.AlreadyExists(ResourceType, name);
+            }
+
+            var now = clock.UtcNow();
+            var entity = DirectiveMapping.ToEntity(
+                input, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? "");
+            db.Directives.Add(entity);
+            return (DirectiveMapping.ToProto(entity), ResourceType, name);
+        }, cancellationToken);
+
+    public async Task<Directive> UpdateAsync(UpdateDirectiveRequest request, CancellationToken cancellationToken)
+    {
+        var input = request.Directive ?? throw Required("directive");
+        var id = DirectiveMapping.Names.Parse(input.Name, "directive.name");
+        var paths = UpdateMask.Resolve(request.UpdateMask);
+        var entity = await db.Directives.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, input.Name);
+        Etags.EnsureMatches(input.Etag, entity.Version, ResourceType, input.Name);
+
+        var merged = DirectiveMapping.ToProto(entity);
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "issued_by": merged.IssuedBy = input.IssuedBy; break;
+                case "addressees":
+                    merged.Addressees.Clear();
+                    merged.Addressees.AddRange(input.Addressees);
+                    break;
+                case "topic": merged.Topic = input.Topic; break;
+                case "summary": merged.Summary = input.Summary; break;
+                case "due_date": merged.DueDate = input.DueDate; break;
+                default: throw new InvalidOperationException($"Update path '{path}' has no merge rule.");
+            }
+        }
+
+        var check = new RequestCheck(provinces);
+        await ValidateDescriptionAsync(check, merged, cancellationToken);
+        check.ThrowIfInvalid("The directive has invalid fields.");
+
+        entity.IssuedById = RequestCheck.OfficialNames.Parse(merged.IssuedBy, "directive.issued_by");
+        entity.Addressees = [.. merged.Addressees.Select(Nfc.Of)];
+        entity.Topic = Nfc.Of(merged.Topic);
+        entity.Summary = Nfc.Of(merged.Summary);
+        entity.DueDate = ProtoConvert.ToSortable(merged.DueDate);
+        entity.Version++;
+        entity.UpdateTime = clock.UtcNow();
+        await writes.SaveAsync(ResourceType, input.Name, cancellationToken);
+        return DirectiveMapping.ToProto(entity);
+    }
+
+    public async Task<Empty> DeleteAsync(DeleteDirectiveRequest request, CancellationToken cancellationToken)
+    {
+        var id = DirectiveMapping.Names.Parse(request.Name, "name");
+        var entity = await db.Directives.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, request.Name);
+        Etags.EnsureMatches(request.Etag, entity.Version, ResourceType, request.Name);
+        db.Directives.Remove(entity);
+        await writes.SaveAsync(ResourceType, request.Name, cancellationToken);
+        return new Empty();
+    }
+
+    /// <summary>ISSUED → IN_PROGRESS.</summary>
+    public Task<Directive> StartAsync(StartDirectiveRequest request, CancellationToken cancellationToken) =>
+        MoveAsync(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference,
+            (directive, transition) => directive.Start(transition), cancellationToken);
+
+    /// <summary>IN_PROGRESS → DONE.</summary>
+    public Task<Directive> CompleteAsync(CompleteDirectiveRequest request, CancellationToken cancellationToken) =>
+        MoveAsync(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference,
+            (directive, transition) => directive.Complete(transition), cancellationToken);
+
+    private async Task<Directive> MoveAsync(
+        string name,
+        string etag,
+        string actor,
+        Timestamp? eventTime,
+        string reason,
+        string documentReference,
+        Action<Entity, Transition> move,
+        CancellationToken cancellationToken)
+    {
+        var validator = new Validator();
+        var hasName = DirectiveMapping.Names.TryParse(name, out var ids);
+        validator.Check(hasName, "name", $"must look like {DirectiveMapping.Names.Pattern}");
+        var transition = TransitionInput.Read(validator, actor, eventTime, reason, documentReference, clock.UtcNow());
+        validator.ThrowIfInvalid();
+
+        var id = ids[0];
+        var entity = await db.Directives.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, name);
+        Etags.EnsureMatches(etag, entity.Version, ResourceType, name);
+        move(entity, transition);
+        entity.Version++;
+        await writes.SaveAsync(ResourceType, name, cancellationToken);
+        return DirectiveMapping.ToProto(entity);
+    }
+
+    private FilterSchema<Entity> FilterFields() => new FilterSchema<Entity>()
+        .Custom("province", c =>
+        {
+            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
+            return d => codes.Contains(d.ProvinceCode);
+        })
+        .Custom("engagement", c =>
+        {
+            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
+            return d => d.EngagementId == engagementId;
+        })
+        .Custom("issued_by", c =>
+        {
+            var officialId = ReferenceFilters.Id(RequestCheck.OfficialNames, c);
+            return d => d.IssuedById == officialId;
+        })
+        .Enum("state", d => d.State)
+        .Bool("open", d => d.IsOpen)
+        .Date("due_date", d => d.DueDate);
+
+    private async Task ValidateDescriptionAsync(RequestCheck check, Directive directive, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(directive.IssuedBy))
+        {
+            check.Fields.Add("directive.issued_by", "is required");
+        }
+        else if (check.OptionalId(RequestCheck.OfficialNames, directive.IssuedBy, "directive.issued_by") is { } officialId)
+        {
+            await check.OfficialsExistAsync(db, [(officialId, "directive.issued_by")], cancellationToken);
+        }
+
+        check.Fields.Required(directive.Topic, "directive.topic");
+        check.Date(directive.DueDate, "directive.due_date");
+        for (var i = 0; i < directive.Addressees.Count; i++)
+        {
+            check.Fields.Required(directive.Addressees[i], $"directive.addressees[{i}]");
+        }
+    }
+
+    private static ApiException Required(string field) =>
+        ApiException.InvalidArgument($"{field} is required.", new FieldViolation(field, "is required"));
+}

@@ -1,0 +1,219 @@
+using Google.Protobuf.WellKnownTypes;
+using Khcn.Aip;
+using Khcn.Data;
+using Khcn.Provinces.Application.Common;
+using Khcn.Provinces.Application.Provinces;
+using Khcn.Provinces.Data;
+using Khcn.Provinces.V1;
+using Microsoft.EntityFrameworkCore;
+using Entity = Khcn.Provinces.Domain.Engagements.Engagement;
+
+namespace Khcn.Provinces.Application.Engagements;
+
+/// <summary>Use cases of the Engagement resource: dated meetings, the anchor of recommendations, directives and figures.</summary>
+public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+{
+    public const string ResourceType = "khcn.provinces.v1.Engagement";
+
+    private const string CreateScope = "khcn.provinces.v1.ProvincesService/CreateEngagement";
+
+    private static readonly UpdateMaskSchema UpdateMask = new(
+        updatable: ["title", "chair", "participants", "period_reviewed", "source", "summary", "kind", "date", "province"],
+        immutable: ["name"],
+        outputOnly: ["etag", "create_time", "update_time"]);
+
+    private static readonly OrderBySchema<Entity> OrderFields = new OrderBySchema<Entity>()
+        .Field("date", e => e.Date)
+        .Field("create_time", e => e.CreateTime)
+        .Field("update_time", e => e.UpdateTime);
+
+    public async Task<Engagement> GetAsync(GetEngagementRequest request, CancellationToken cancellationToken)
+    {
+        var id = EngagementMapping.Names.Parse(request.Name, "name");
+        var entity = await db.Engagements.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, request.Name);
+        return EngagementMapping.ToProto(entity);
+    }
+
+    public async Task<ListEngagementsResponse> ListAsync(ListEngagementsRequest request, CancellationToken cancellationToken)
+    {
+        var page = await db.Engagements.AsNoTracking().ListPageAsync(
+            new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
+            FilterFields(),
+            OrderFields,
+            "date desc",
+            e => e.Id,
+            cancellationToken);
+        var response = new ListEngagementsResponse { TotalSize = page.TotalSize, NextPageToken = page.NextPageToken };
+        response.Engagements.AddRange(page.Items.Select(EngagementMapping.ToProto));
+        return response;
+    }
+
+    public Task<Engagement> CreateAsync(CreateEngagementRequest request, CancellationToken cancellationToken) =>
+        writes.CreateOnceAsync(CreateScope, request.RequestId, Engagement.Parser, async () =>
+        {
+            await ValidateAsync(request.Engagement, checkId: request.EngagementId, cancellationToken);
+            var id = string.IsNullOrEmpty(request.EngagementId) ? ResourceIds.New() : request.EngagementId;
+            var name = EngagementMapping.Names.Format(id);
+            if (await db.Engagements.AnyAsync(e => e.Id == id, cancellationToken))
+            {
+                throw ApiException.AlreadyExists(ResourceType, name);
+            }
+
+            var entity = EngagementMapping.ToEntity(request.Engagement, id, clock.UtcNow());
+            db.Engagements.Add(entity);
+            return (EngagementMapping.ToProto(entity), ResourceType, name);
+        }, cancellationToken);
+
+    public async Task<Engagement> UpdateAsync(UpdateEngagementRequest request, CancellationToken cancellationToken)
+    {
+        var input = request.Engagement ?? throw Required("engagement");
+        var id = EngagementMapping.Names.Parse(input.Name, "engagement.name");
+        var paths = UpdateMask.Resolve(request.UpdateMask);
+        var entity = await db.Engagements.FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, input.Name);
+        Etags.EnsureMatches(input.Etag, entity.Version, ResourceType, input.Name);
+
+        // The result must be a valid engagement as a whole: a new date re-checks the province code and vice versa.
+        var merged = EngagementMapping.ToProto(entity);
+        Merge(input, merged, paths);
+        await ValidateAsync(merged, checkId: null, cancellationToken);
+
+        EngagementMapping.CopyFields(merged, entity);
+        entity.Version++;
+        entity.UpdateTime = clock.UtcNow();
+        await writes.SaveAsync(ResourceType, input.Name, cancellationToken);
+        return EngagementMapping.ToProto(entity);
+    }
+
+    public async Task<Empty> DeleteAsync(DeleteEngagementRequest request, CancellationToken cancellationToken)
+    {
+        var id = EngagementMapping.Names.Parse(request.Name, "name");
+        var entity = await db.Engagements.FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, request.Name);
+        Etags.EnsureMatches(request.Etag, entity.Version, ResourceType, request.Name);
+
+        // AIP-135: no cascading surprises. What was raised, issued or reported there must go first.
+        var recommendations = await db.Recommendations.CountAsync(r => r.EngagementId == id, cancellationToken);
+        var directives = await db.Directives.CountAsync(d => d.EngagementId == id, cancellationToken);
+        var figures = await db.ReportedFigures.CountAsync(f => f.EngagementId == id, cancellationToken);
+        if (recommendations + directives + figures > 0)
+        {
+            throw ApiException.FailedPrecondition(
+                "ENGAGEMENT_IN_USE",
+                $"Engagement \"{request.Name}\" is referenced by {recommendations} recommendation(s), {directives} directive(s) "
+                + $"and {figures} reported figure(s); delete those first.",
+                new Dictionary<string, string>
+                {
+                    ["recommendations"] = recommendations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["directives"] = directives.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["reported_figures"] = figures.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+                ResourceType,
+                request.Name);
+        }
+
+        db.Engagements.Remove(entity);
+        await writes.SaveAsync(ResourceType, request.Name, cancellationToken);
+        return new Empty();
+    }
+
+    private FilterSchema<Entity> FilterFields() => new FilterSchema<Entity>()
+        .Custom("province", c =>
+        {
+            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
+            return e => codes.Contains(e.ProvinceCode);
+        })
+        .Enum("kind", e => e.Kind)
+        .Date("date", e => e.Date)
+        .Custom("chair", c =>
+        {
+            var chairId = ReferenceFilters.Id(RequestCheck.OfficialNames, c);
+            return e => e.ChairId == chairId;
+        });
+
+    private async Task ValidateAsync(Engagement? engagement, string? checkId, CancellationToken cancellationToken)
+    {
+        if (engagement is null)
+        {
+            throw Required("engagement");
+        }
+
+        var check = new RequestCheck(provinces);
+        if (!string.IsNullOrEmpty(checkId) && !ResourceIds.IsValid(checkId))
+        {
+            check.Fields.Add("engagement_id", "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
+        }
+
+        check.Fields.Check(engagement.Kind != EngagementKind.Unspecified, "engagement.kind", "is required");
+        var dateValid = check.Date(engagement.Date, "engagement.date");
+        var date = PartialDate.FromProto(engagement.Date);
+        if (date is null)
+        {
+            check.Fields.Add("engagement.date", "is required");
+        }
+
+        // The code must be the one in use on the meeting date (a 2023 meeting in Quảng Trị is provinces/45).
+        check.Province(engagement.Province, "engagement.province", dateValid ? date?.ToSortable() : null);
+
+        var officials = new List<(string Id, string Field)>();
+        if (check.OptionalId(RequestCheck.OfficialNames, engagement.Chair, "engagement.chair") is { } chairId)
+        {
+            officials.Add((chairId, "engagement.chair"));
+        }
+
+        for (var i = 0; i < engagement.Participants.Count; i++)
+        {
+            var participant = engagement.Participants[i];
+            var field = $"engagement.participants[{i}]";
+            if (check.OptionalId(RequestCheck.OfficialNames, participant.Official, $"{field}.official") is { } officialId)
+            {
+                officials.Add((officialId, $"{field}.official"));
+            }
+            else if (string.IsNullOrWhiteSpace(participant.Official) && string.IsNullOrWhiteSpace(participant.DisplayName))
+            {
+                check.Fields.Add($"{field}.display_name", "is required when official is empty");
+            }
+        }
+
+        check.Period(engagement.PeriodReviewed, "engagement.period_reviewed");
+        if (engagement.Source is null)
+        {
+            check.Fields.Add("engagement.source", "is required");
+        }
+        else
+        {
+            check.Fields.Required(engagement.Source.DocumentId, "engagement.source.document_id");
+            check.Date(engagement.Source.PublishDate, "engagement.source.publish_date");
+        }
+
+        await check.OfficialsExistAsync(db, officials, cancellationToken);
+        check.ThrowIfInvalid("The engagement has invalid fields.");
+    }
+
+    private static void Merge(Engagement input, Engagement target, IReadOnlySet<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            switch (path)
+            {
+                case "title": target.Title = input.Title; break;
+                case "chair": target.Chair = input.Chair; break;
+                case "participants":
+                    target.Participants.Clear();
+                    target.Participants.AddRange(input.Participants);
+                    break;
+                case "period_reviewed": target.PeriodReviewed = input.PeriodReviewed; break;
+                case "source": target.Source = input.Source; break;
+                case "summary": target.Summary = input.Summary; break;
+                case "kind": target.Kind = input.Kind; break;
+                case "date": target.Date = input.Date; break;
+                case "province": target.Province = input.Province; break;
+                default: throw new InvalidOperationException($"Update path '{path}' has no merge rule.");
+            }
+        }
+    }
+
+    private static ApiException Required(string field) =>
+        ApiException.InvalidArgument($"{field} is required.", new FieldViolation(field, "is required"));
+}

@@ -1,0 +1,241 @@
+using System.Linq.Expressions;
+using Google.Protobuf.Reflection;
+using Empty = Google.Protobuf.WellKnownTypes.Empty;
+using Khcn.Aip;
+using Khcn.Data;
+using Khcn.Provinces.Application.Common;
+using Khcn.Provinces.Application.Provinces;
+using Khcn.Provinces.Data;
+using Khcn.Provinces.V1;
+using Microsoft.EntityFrameworkCore;
+using OfficialEntity = Khcn.Provinces.Domain.Officials.Official;
+using OfficialMessage = Khcn.Provinces.V1.Official;
+
+namespace Khcn.Provinces.Application.Officials;
+
+/// <summary>Officials: create (idempotent), read, list, update with mask and etag, delete, and "who held this post on D".</summary>
+public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+{
+    private const string CreateScope = "khcn.provinces.v1.ProvincesService/CreateOfficial";
+
+    private static readonly UpdateMaskSchema MaskSchema = new(
+        updatable: ["display_name", "positions"],
+        immutable: ["name"],
+        outputOnly: ["etag", "create_time", "update_time"]);
+
+    private static readonly EnumDescriptor RoleDescriptor =
+        OfficialReflection.Descriptor.EnumTypes.Single(e => e.ClrType == typeof(PositionRole));
+
+    private static readonly OrderBySchema<OfficialEntity> OrderBySchema = new OrderBySchema<OfficialEntity>()
+        .Field("display_name", o => o.SortKey)
+        .Field("create_time", o => o.CreateTime)
+        .Field("update_time", o => o.UpdateTime);
+
+    public async Task<OfficialMessage> CreateAsync(CreateOfficialRequest request, CancellationToken cancellationToken)
+    {
+        var official = request.Official ?? new OfficialMessage();
+        var validator = new Validator();
+        validator.Check(request.Official is not null, "official", "is required");
+        validator.Check(string.IsNullOrEmpty(request.OfficialId) || ResourceIds.IsValid(request.OfficialId), "official_id",
+            "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
+        OfficialValidation.DisplayName(validator, official.DisplayName, "official.display_name");
+        OfficialValidation.Positions(validator, official.Positions, "official.positions", provinces);
+        validator.ThrowIfInvalid();
+
+        var id = string.IsNullOrEmpty(request.OfficialId) ? ResourceIds.New() : request.OfficialId;
+        var name = OfficialMapping.NamePattern.Format(id);
+        return await writes.CreateOnceAsync(CreateScope, request.RequestId, OfficialMessage.Parser, async () =>
+        {
+            if (await db.Officials.AnyAsync(o => o.Id == id, cancellationToken))
+            {
+                throw ApiException.AlreadyExists(OfficialMapping.ResourceType, name);
+            }
+
+            var entity = OfficialMapping.ToEntity(id, official, clock.UtcNow());
+            db.Officials.Add(entity);
+            return (OfficialMapping.ToProto(entity), OfficialMapping.ResourceType, name);
+        }, cancellationToken);
+    }
+
+    public async Task<OfficialMessage> GetAsync(GetOfficialRequest request, CancellationToken cancellationToken)
+    {
+        var id = OfficialMapping.NamePattern.Parse(request.Name, "name");
+        var entity = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(OfficialMapping.ResourceType, request.Name);
+        return OfficialMapping.ToProto(entity);
+    }
+
+    public async Task<ListOfficialsResponse> ListAsync(ListOfficialsRequest request, CancellationToken cancellationToken)
+    {
+        var page = await db.Officials.AsNoTracking().ListPageAsync(
+            new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
+            FilterSchema(),
+            OrderBySchema,
+            "display_name",
+            o => o.Id,
+            cancellationToken);
+        var response = new ListOfficialsResponse { TotalSize = page.TotalSize, NextPageToken = page.NextPageToken };
+        response.Officials.AddRange(page.Items.Select(OfficialMapping.ToProto));
+        return response;
+    }
+
+    public async Task<OfficialMessage> UpdateAsync(UpdateOfficialRequest request, CancellationToken cancellationToken)
+    {
+        var official = request.Official ?? throw ApiException.InvalidArgument(
+            "official is required.", new FieldViolation("official", "is required"));
+        var id = OfficialMapping.NamePattern.Parse(official.Name, "official.name");
+        var paths = MaskSchema.Resolve(request.UpdateMask);
+
+        var validator = new Validator();
+        if (paths.Contains("display_name"))
+        {
+            OfficialValidation.DisplayName(validator, official.DisplayName, "official.display_name");
+        }
+
+        if (paths.Contains("positions"))
+        {
+            OfficialValidation.Positions(validator, official.Positions, "official.positions", provinces);
+        }
+
+        validator.ThrowIfInvalid();
+
+        var entity = await db.Officials.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(OfficialMapping.ResourceType, official.Name);
+        Etags.EnsureMatches(official.Etag, entity.Version, OfficialMapping.ResourceType, official.Name);
+
+        if (paths.Contains("display_name"))
+        {
+            OfficialMapping.SetDisplayName(entity, official.DisplayName);
+        }
+
+        if (paths.Contains("positions"))
+        {
+            OfficialMapping.SetPositions(entity, official.Positions);
+        }
+
+        entity.Version++;
+        entity.UpdateTime = clock.UtcNow();
+        await writes.SaveAsync(OfficialMapping.ResourceType, official.Name, cancellationToken);
+        return OfficialMapping.ToProto(entity);
+    }
+
+    public async Task<Empty> DeleteAsync(DeleteOfficialRequest request, CancellationToken cancellationToken)
+    {
+        var id = OfficialMapping.NamePattern.Parse(request.Name, "name");
+        var entity = await db.Officials.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(OfficialMapping.ResourceType, request.Name);
+        Etags.EnsureMatches(request.Etag, entity.Version, OfficialMapping.ResourceType, request.Name);
+        db.Officials.Remove(entity);
+        await writes.SaveAsync(OfficialMapping.ResourceType, request.Name, cancellationToken);
+        return new Empty();
+    }
+
+    /// <summary>
+    /// Who held <c>role</c> on <c>date</c>. A province matches its whole lineage, so asking about today's Quảng Trị
+    /// (44) on 2023-11-29 finds the chair recorded under the code of that time (45); no province means central posts.
+    /// </summary>
+    public async Task<FindPostHoldersResponse> FindPostHoldersAsync(FindPostHoldersRequest request, CancellationToken cancellationToken)
+    {
+        var validator = new Validator()
+            .Check(request.Role != PositionRole.Unspecified, "role", "is required")
+            .Check(request.Role == PositionRole.Unspecified || Enum.IsDefined(request.Role), "role", "is not a known PositionRole")
+            .Check(PartialDate.FromProto(request.Date) is not null, "date", "is required")
+            .Add(PartialDate.Validate(request.Date, "date", requireComplete: true));
+        if (!string.IsNullOrEmpty(request.Province) && provinces.CheckProvince(request.Province, "province") is { } problem)
+        {
+            validator.Add(problem.Violation.Field, problem.Violation.Description);
+        }
+
+        validator.ThrowIfInvalid();
+
+        var role = request.Role;
+        var date = ProtoConvert.ToSortable(request.Date);
+        var positions = db.OfficialPositions.AsNoTracking()
+            .Where(p => p.Role == role && p.StartBound <= date && date <= p.EndBound);
+        if (string.IsNullOrEmpty(request.Province))
+        {
+            positions = positions.Where(p => p.ProvinceCode == null);
+        }
+        else
+        {
+            var codes = provinces.LineageCodes(ProvinceDirectory.NamePattern.Parse(request.Province, "province")).ToList();
+            positions = positions.Where(p => p.ProvinceCode != null && codes.Contains(p.ProvinceCode));
+        }
+
+        var matches = await positions.ToListAsync(cancellationToken);
+        var officialIds = matches.Select(p => p.OfficialId).Distinct().ToList();
+        var officials = await db.Officials.AsNoTracking()
+            .Where(o => officialIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
+
+        var response = new FindPostHoldersResponse();
+        response.Holders.AddRange(matches
+            .Where(p => officials.ContainsKey(p.OfficialId))
+            .OrderBy(p => officials[p.OfficialId].SortKey, StringComparer.Ordinal)
+            .ThenBy(p => p.OfficialId, StringComparer.Ordinal)
+            .ThenBy(p => p.Ordinal)
+            .Select(p => new PostHolder
+            {
+                Official = OfficialMapping.ToProto(officials[p.OfficialId]),
+                Position = OfficialMapping.ToProto(p),
+            }));
+        return response;
+    }
+
+    /// <summary>Built per request because the province field expands lineage through the loaded directory.</summary>
+    private FilterSchema<OfficialEntity> FilterSchema() => new FilterSchema<OfficialEntity>()
+        .FoldedText("display_name", o => o.FoldedName)
+        .GlobalText(o => o.FoldedName)
+        .Custom("positions.province", ProvinceRestriction)
+        .Custom("positions.role", RoleRestriction);
+
+    private Expression<Func<OfficialEntity, bool>> ProvinceRestriction(FilterComparison comparison)
+    {
+        RequireEquality(comparison);
+        if (!ProvinceDirectory.NamePattern.TryParse(comparison.Value, out var ids))
+        {
+            throw InvalidFilter($"'{comparison.Value}' is not a province name for field '{comparison.Field}' (use \"provinces/{{code}}\")");
+        }
+
+        var codes = provinces.LineageCodes(ids[0]).ToList();
+        Expression<Func<OfficialEntity, bool>> match =
+            o => o.Positions.Any(p => p.ProvinceCode != null && codes.Contains(p.ProvinceCode));
+        return comparison.Operator == FilterOperator.NotEqual ? Negate(match) : match;
+    }
+
+    private static Expression<Func<OfficialEntity, bool>> RoleRestriction(FilterComparison comparison)
+    {
+        RequireEquality(comparison);
+        var role = ParseRole(comparison);
+        Expression<Func<OfficialEntity, bool>> match = o => o.Positions.Any(p => p.Role == role);
+        return comparison.Operator == FilterOperator.NotEqual ? Negate(match) : match;
+    }
+
+    private static PositionRole ParseRole(FilterComparison comparison)
+    {
+        foreach (var value in RoleDescriptor.Values)
+        {
+            if (value.Number != 0 && string.Equals(value.Name, comparison.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                return (PositionRole)value.Number;
+            }
+        }
+
+        throw InvalidFilter($"unknown value '{comparison.Value}' for field '{comparison.Field}'; allowed: " +
+            string.Join(", ", RoleDescriptor.Values.Where(v => v.Number != 0).Select(v => v.Name)));
+    }
+
+    private static void RequireEquality(FilterComparison comparison)
+    {
+        if (comparison.Operator is not (FilterOperator.Equal or FilterOperator.NotEqual))
+        {
+            throw InvalidFilter($"operator '{comparison.OperatorText}' is not supported for field '{comparison.Field}' (use = or !=)");
+        }
+    }
+
+    private static Expression<Func<OfficialEntity, bool>> Negate(Expression<Func<OfficialEntity, bool>> match) =>
+        Expression.Lambda<Func<OfficialEntity, bool>>(Expression.Not(match.Body), match.Parameters);
+
+    private static ApiException InvalidFilter(string description) =>
+        ApiException.InvalidArgument("INVALID_FILTER", $"The filter is invalid: {description}.", new FieldViolation("filter", description));
+}

@@ -1,0 +1,216 @@
+using Google.Protobuf.WellKnownTypes;
+using Khcn.Aip;
+using Khcn.Data;
+using Khcn.Provinces.Application.Common;
+using Khcn.Provinces.Application.Engagements;
+using Khcn.Provinces.Application.Provinces;
+using Khcn.Provinces.Data;
+using Khcn.Provinces.Domain.Common;
+using Khcn.Provinces.V1;
+using Microsoft.EntityFrameworkCore;
+using Entity = Khcn.Provinces.Domain.Recommendations.Recommendation;
+
+namespace Khcn.Provinces.Application.Recommendations;
+
+/// <summary>
+/// Use cases of the Recommendation resource. Descriptive fields change through Update; the state changes only
+/// through the lifecycle verbs, each appending who/when/why to the history.
+/// </summary>
+public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+{
+    public const string ResourceType = "khcn.provinces.v1.Recommendation";
+
+    private const string CreateScope = "khcn.provinces.v1.ProvincesService/CreateRecommendation";
+
+    private static readonly UpdateMaskSchema UpdateMask = new(
+        updatable: ["addressee", "topic", "summary"],
+        immutable: ["name", "province", "engagement"],
+        outputOnly: ["state", "assignee", "resolution", "history", "etag", "create_time", "update_time", "raise_time"]);
+
+    private static readonly OrderBySchema<Entity> OrderFields = new OrderBySchema<Entity>()
+        .Field("raise_time", r => r.RaiseTime)
+        .Field("create_time", r => r.CreateTime)
+        .Field("update_time", r => r.UpdateTime);
+
+    public async Task<Recommendation> GetAsync(GetRecommendationRequest request, CancellationToken cancellationToken)
+    {
+        var id = RecommendationMapping.Names.Parse(request.Name, "name");
+        var entity = await db.Recommendations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, request.Name);
+        return RecommendationMapping.ToProto(entity);
+    }
+
+    public async Task<ListRecommendationsResponse> ListAsync(ListRecommendationsRequest request, CancellationToken cancellationToken)
+    {
+        var page = await db.Recommendations.AsNoTracking().ListPageAsync(
+            new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
+            FilterFields(),
+            OrderFields,
+            "raise_time",
+            r => r.Id,
+            cancellationToken);
+        var response = new ListRecommendationsResponse { TotalSize = page.TotalSize, NextPageToken = page.NextPageToken };
+        response.Recommendations.AddRange(page.Items.Select(RecommendationMapping.ToProto));
+        return response;
+    }
+
+    public Task<Recommendation> CreateAsync(CreateRecommendationRequest request, CancellationToken cancellationToken) =>
+        writes.CreateOnceAsync(CreateScope, request.RequestId, Recommendation.Parser, async () =>
+        {
+            var input = request.Recommendation ?? throw Required("recommendation");
+            var check = new RequestCheck(provinces);
+            check.Fields.Check(
+                string.IsNullOrEmpty(request.RecommendationId) || ResourceIds.IsValid(request.RecommendationId),
+                "recommendation_id",
+                "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
+
+            // Raised at the engagement (its date decides which province code was in use), else today.
+            var engagement = await check.EngagementAsync(db, input.Engagement, "recommendation.engagement", cancellationToken);
+            var raiseDate = engagement?.Date ?? clock.TodayInVietnam();
+            var provinceCode = check.Province(input.Province, "recommendation.province", raiseDate);
+            check.SameProvinceAs(engagement, provinceCode, "recommendation.province");
+            ValidateDescription(check.Fields, input);
+            check.ThrowIfInvalid("The recommendation has invalid fields.");
+
+            var id = string.IsNullOrEmpty(request.RecommendationId) ? ResourceIds.New() : request.RecommendationId;
+            var name = RecommendationMapping.Names.Format(id);
+            if (await db.Recommendations.AnyAsync(r => r.Id == id, cancellationToken))
+            {
+                throw ApiException.AlreadyExists(ResourceType, name);
+            }
+
+            var now = clock.UtcNow();
+            var entity = RecommendationMapping.ToEntity(
+                input, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? "");
+            db.Recommendations.Add(entity);
+            return (RecommendationMapping.ToProto(entity), ResourceType, name);
+        }, cancellationToken);
+
+    public async Task<Recommendation> UpdateAsync(UpdateRecommendationRequest request, CancellationToken cancellationToken)
+    {
+        var input = request.Recommendation ?? throw Required("recommendation");
+        var id = RecommendationMapping.Names.Parse(input.Name, "recommendation.name");
+        var paths = UpdateMask.Resolve(request.UpdateMask);
+        var entity = await db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, input.Name);
+        Etags.EnsureMatches(input.Etag, entity.Version, ResourceType, input.Name);
+
+        var merged = RecommendationMapping.ToProto(entity);
+        if (paths.Contains("addressee"))
+        {
+            merged.Addressee = input.Addressee;
+        }
+
+        if (paths.Contains("topic"))
+        {
+            merged.Topic = input.Topic;
+        }
+
+        if (paths.Contains("summary"))
+        {
+            merged.Summary = input.Summary;
+        }
+
+        var validator = new Validator();
+        ValidateDescription(validator, merged);
+        validator.ThrowIfInvalid("The recommendation has invalid fields.");
+
+        entity.Addressee = merged.Addressee;
+        entity.Topic = Nfc.Of(merged.Topic);
+        entity.Summary = Nfc.Of(merged.Summary);
+        entity.Version++;
+        entity.UpdateTime = clock.UtcNow();
+        await writes.SaveAsync(ResourceType, input.Name, cancellationToken);
+        return RecommendationMapping.ToProto(entity);
+    }
+
+    public async Task<Empty> DeleteAsync(DeleteRecommendationRequest request, CancellationToken cancellationToken)
+    {
+        var id = RecommendationMapping.Names.Parse(request.Name, "name");
+        var entity = await db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, request.Name);
+        Etags.EnsureMatches(request.Etag, entity.Version, ResourceType, request.Name);
+        db.Recommendations.Remove(entity);
+        await writes.SaveAsync(ResourceType, request.Name, cancellationToken);
+        return new Empty();
+    }
+
+    /// <summary>RAISED → ASSIGNED: a unit is made responsible for answering.</summary>
+    public Task<Recommendation> AssignAsync(AssignRecommendationRequest request, CancellationToken cancellationToken) =>
+        MoveAsync(
+            new Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            validator => validator.Required(request.Assignee, "assignee"),
+            (recommendation, transition) => recommendation.Assign(transition, Nfc.Of(request.Assignee)),
+            cancellationToken);
+
+    /// <summary>ASSIGNED → IN_PROGRESS.</summary>
+    public Task<Recommendation> StartAsync(StartRecommendationRequest request, CancellationToken cancellationToken) =>
+        MoveAsync(
+            new Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            _ => { },
+            (recommendation, transition) => recommendation.Start(transition),
+            cancellationToken);
+
+    /// <summary>IN_PROGRESS → ANSWERED, recording the answer as the resolution.</summary>
+    public Task<Recommendation> AnswerAsync(AnswerRecommendationRequest request, CancellationToken cancellationToken) =>
+        MoveAsync(
+            new Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            validator => validator.Required(request.Answer, "answer"),
+            (recommendation, transition) => recommendation.Answer(transition, Nfc.Of(request.Answer)),
+            cancellationToken);
+
+    /// <summary>Any open state → DECLINED; the reason is required and becomes the resolution.</summary>
+    public Task<Recommendation> DeclineAsync(DeclineRecommendationRequest request, CancellationToken cancellationToken) =>
+        MoveAsync(
+            new Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            validator => validator.Required(request.Reason, "reason"),
+            (recommendation, transition) => recommendation.Decline(transition),
+            cancellationToken);
+
+    private async Task<Recommendation> MoveAsync(
+        Verb verb, Action<Validator> validateVerb, Action<Entity, Transition> move, CancellationToken cancellationToken)
+    {
+        var validator = new Validator();
+        var hasName = RecommendationMapping.Names.TryParse(verb.Name, out var ids);
+        validator.Check(hasName, "name", $"must look like {RecommendationMapping.Names.Pattern}");
+        var transition = TransitionInput.Read(validator, verb.Actor, verb.EventTime, verb.Reason, verb.DocumentReference, clock.UtcNow());
+        validateVerb(validator);
+        validator.ThrowIfInvalid();
+
+        var id = ids[0];
+        var entity = await db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ?? throw ApiException.NotFound(ResourceType, verb.Name);
+        Etags.EnsureMatches(verb.Etag, entity.Version, ResourceType, verb.Name);
+        move(entity, transition);
+        entity.Version++;
+        await writes.SaveAsync(ResourceType, verb.Name, cancellationToken);
+        return RecommendationMapping.ToProto(entity);
+    }
+
+    private FilterSchema<Entity> FilterFields() => new FilterSchema<Entity>()
+        .Custom("province", c =>
+        {
+            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
+            return r => codes.Contains(r.ProvinceCode);
+        })
+        .Custom("engagement", c =>
+        {
+            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
+            return r => r.EngagementId == engagementId;
+        })
+        .Enum("addressee", r => r.Addressee)
+        .Enum("state", r => r.State)
+        .Bool("open", r => r.IsOpen);
+
+    private static void ValidateDescription(Validator validator, Recommendation recommendation)
+    {
+        validator.Check(recommendation.Addressee != Addressee.Unspecified, "recommendation.addressee", "is required");
+        validator.Required(recommendation.Topic, "recommendation.topic");
+    }
+
+    private static ApiException Required(string field) =>
+        ApiException.InvalidArgument($"{field} is required.", new FieldViolation(field, "is required"));
+
+    /// <summary>What every lifecycle request carries.</summary>
+    private sealed record Verb(string Name, string Etag, string Actor, Timestamp? EventTime, string Reason, string DocumentReference);
+}

@@ -1,0 +1,111 @@
+using Khcn.Provinces.Application.Directives;
+using Khcn.Provinces.Application.Engagements;
+using Khcn.Provinces.Application.Figures;
+using Khcn.Provinces.Application.Recommendations;
+using Khcn.Provinces.V1;
+using Microsoft.EntityFrameworkCore;
+using EngagementEntity = Khcn.Provinces.Domain.Engagements.Engagement;
+
+namespace Khcn.Provinces.Seeding;
+
+public sealed partial class SeedLoader
+{
+    /// <summary>
+    /// Engagements, recommendations, directives and reported figures, in that order: the later ones name an
+    /// engagement, whose date and source document give them their real-world time and document reference,
+    /// exactly as the Create methods do.
+    /// </summary>
+    private async Task LoadOtherFactsAsync(string folder, CancellationToken cancellationToken)
+    {
+        await LoadFileAsync<Engagement>(folder, "engagements.json", "engagements", InsertEngagementsAsync, cancellationToken);
+        await LoadFileAsync<Recommendation>(folder, "recommendations.json", "recommendations", InsertRecommendationsAsync, cancellationToken);
+        await LoadFileAsync<Directive>(folder, "directives.json", "directives", InsertDirectivesAsync, cancellationToken);
+        await LoadFileAsync<ReportedFigure>(folder, "reported_figures.json", "reportedFigures", InsertReportedFiguresAsync, cancellationToken);
+    }
+
+    private async Task<int> InsertEngagementsAsync(IReadOnlyList<Engagement> messages, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Engagements.Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var now = clock.UtcNow();
+        var added = 0;
+        foreach (var message in messages)
+        {
+            var id = EngagementMapping.Names.Parse(message.Name, "engagement.name");
+            if (existing.Add(id))
+            {
+                db.Engagements.Add(EngagementMapping.ToEntity(message, id, now));
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private async Task<int> InsertRecommendationsAsync(IReadOnlyList<Recommendation> messages, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Recommendations.Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var engagements = await EngagementsByIdAsync(cancellationToken);
+        var now = clock.UtcNow();
+        var added = 0;
+        foreach (var message in messages)
+        {
+            var id = RecommendationMapping.Names.Parse(message.Name, "recommendation.name");
+            if (existing.Add(id))
+            {
+                var engagement = EngagementOf(message.Engagement, engagements);
+                db.Recommendations.Add(RecommendationMapping.ToEntity(
+                    message, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? ""));
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private async Task<int> InsertDirectivesAsync(IReadOnlyList<Directive> messages, CancellationToken cancellationToken)
+    {
+        var existing = (await db.Directives.Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var engagements = await EngagementsByIdAsync(cancellationToken);
+        var now = clock.UtcNow();
+        var added = 0;
+        foreach (var message in messages)
+        {
+            var id = DirectiveMapping.Names.Parse(message.Name, "directive.name");
+            if (existing.Add(id))
+            {
+                var engagement = EngagementOf(message.Engagement, engagements);
+                db.Directives.Add(DirectiveMapping.ToEntity(
+                    message, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? ""));
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private async Task<int> InsertReportedFiguresAsync(IReadOnlyList<ReportedFigure> messages, CancellationToken cancellationToken)
+    {
+        var existing = (await db.ReportedFigures.Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var now = clock.UtcNow();
+        var added = 0;
+        foreach (var message in messages)
+        {
+            var id = ReportedFigureMapping.Names.Parse(message.Name, "reported_figure.name");
+            if (existing.Add(id))
+            {
+                db.ReportedFigures.Add(ReportedFigureMapping.ToEntity(message, id, now));
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private async Task<Dictionary<string, EngagementEntity>> EngagementsByIdAsync(CancellationToken cancellationToken) =>
+        await db.Engagements.AsNoTracking().ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, cancellationToken);
+
+    private static EngagementEntity? EngagementOf(string engagementName, Dictionary<string, EngagementEntity> engagements) =>
+        EngagementMapping.Names.TryParse(engagementName, out var ids) && engagements.TryGetValue(ids[0], out var engagement)
+            ? engagement
+            : null;
+}

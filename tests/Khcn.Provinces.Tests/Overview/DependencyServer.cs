@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Khcn.Provinces.Tests.Overview;
+
+/// <summary>
+/// A real gRPC server on our runtime (Kestrel, plaintext HTTP/2, 127.0.0.1, OS-chosen port) standing in for the
+/// Tasks or IntellectualProperty service, so the overview's fan-out crosses a real socket.
+/// </summary>
+public sealed class DependencyServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private DependencyServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Starts a server; <paramref name="configure"/> registers state in the container and maps the services.</summary>
+    public static async Task<DependencyServer> StartAsync(Action<IServiceCollection> register, Action<WebApplication> map)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        register(builder.Services);
+
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new DependencyServer(app, new Uri(address));
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
