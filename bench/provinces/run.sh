@@ -9,6 +9,7 @@
 # Usage: bench/provinces/run.sh [--postgres]
 #   --postgres  a throw-away PostgreSQL 15 cluster (temp directory, free loopback port) instead of a SQLite file
 # Settings (environment): ENGAGEMENTS=100000 RECOMMENDATION_EVERY=20 LOAD_CONCURRENCY=16 REQUESTS=2000 WARMUP_CALLS=200
+#   ROW_SECONDS=20 (a row stops starting calls after this long: the deep page is slow)
 #   CONCURRENCY=1,16
 set -euo pipefail
 
@@ -19,6 +20,7 @@ ENGAGEMENTS=${ENGAGEMENTS:-100000}
 RECOMMENDATION_EVERY=${RECOMMENDATION_EVERY:-20}
 LOAD_CONCURRENCY=${LOAD_CONCURRENCY:-16}
 REQUESTS=${REQUESTS:-2000}
+ROW_SECONDS=${ROW_SECONDS:-20}
 WARMUP_CALLS=${WARMUP_CALLS:-200}
 CONCURRENCY=${CONCURRENCY:-1,16}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -103,7 +105,7 @@ LOAD_SECONDS=$(awk '/^LOADED/ {print $3}' "$PROVINCES_OUT/load.txt")
 
 log "measuring ($REQUESTS calls per path and concurrency, after $WARMUP_CALLS unmeasured)"
 "${LOAD_PIN[@]}" dotnet "$BENCH_DLL" measure --address "$SERVER_URL" --engagements "$ENGAGEMENTS" \
-  --requests "$REQUESTS" --warmup "$WARMUP_CALLS" --concurrency "$CONCURRENCY" >"$PROVINCES_OUT/table.md"
+  --requests "$REQUESTS" --warmup "$WARMUP_CALLS" --concurrency "$CONCURRENCY" --seconds "$ROW_SECONDS" >"$PROVINCES_OUT/table.md"
 
 {
   echo "### Provinces on $PROVIDER"
@@ -115,7 +117,7 @@ log "measuring ($REQUESTS calls per path and concurrency, after $WARMUP_CALLS un
   echo "- Data: $ENGAGEMENTS engagements over today's 34 provinces + seeds, one open recommendation per $RECOMMENDATION_EVERY engagements;" \
     "loaded through the API by $LOAD_CONCURRENCY concurrent callers in ${LOAD_SECONDS} s" \
     "($(awk -v n="$ENGAGEMENTS" -v s="$LOAD_SECONDS" 'BEGIN { printf "%.0f", n / s }') engagements/s, each with its recommendation calls)"
-  echo "- Each row: $WARMUP_CALLS unmeasured calls, then $REQUESTS timed calls by N concurrent callers over one GrpcChannel; p50/p99 nearest-rank"
+  echo "- Each row: $WARMUP_CALLS unmeasured calls, then $REQUESTS timed calls (or as many as start within $ROW_SECONDS s) by N concurrent callers over one GrpcChannel; p50/p99 nearest-rank"
   echo
   cat "$PROVINCES_OUT/table.md"
 } | tee "$PROVINCES_OUT/report.md"

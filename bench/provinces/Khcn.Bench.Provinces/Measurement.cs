@@ -7,13 +7,16 @@ public sealed record Measurement(string Scenario, int Concurrency, int Requests,
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
-    /// <summary>Times <paramref name="requests"/> calls made by <paramref name="concurrency"/> callers.</summary>
-    public static async Task<Measurement> TakeAsync(string scenario, int requests, int concurrency, Func<int, Task> call)
+    /// <summary>
+    /// Times <paramref name="requests"/> calls made by <paramref name="concurrency"/> callers, or as many as start
+    /// within <paramref name="budget"/> (slow paths such as a deep page would otherwise take many minutes).
+    /// </summary>
+    public static async Task<Measurement> TakeAsync(string scenario, int requests, int concurrency, Func<int, Task> call, TimeSpan? budget = null)
     {
         var latencies = new long[requests];
         var errors = 0;
         var clock = Stopwatch.StartNew();
-        await Callers.RunAsync(requests, concurrency, async index =>
+        var made = await Callers.RunAsync(requests, concurrency, async index =>
         {
             var started = Stopwatch.GetTimestamp();
             try
@@ -29,11 +32,13 @@ public sealed record Measurement(string Scenario, int Concurrency, int Requests,
             }
 
             latencies[index] = Stopwatch.GetTimestamp() - started;
-        });
+        }, budget);
         var elapsed = clock.Elapsed;
 
+        // Indexes are handed out in order, so the calls made are exactly 0..made-1.
+        latencies = latencies[..made];
         Array.Sort(latencies);
-        return new Measurement(scenario, concurrency, requests, errors, elapsed,
+        return new Measurement(scenario, concurrency, made, errors, elapsed,
             Milliseconds(NearestRank(latencies, 0.50)),
             Milliseconds(NearestRank(latencies, 0.99)),
             Milliseconds((long)latencies.Average()));

@@ -4,7 +4,8 @@ using Khcn.Provinces.V1;
 
 // Usage:
 //   Khcn.Bench.Provinces load    --address http://127.0.0.1:5101 [--engagements 100000] [--recommendation-every 20] [--concurrency 16]
-//   Khcn.Bench.Provinces measure --address http://127.0.0.1:5101 [--engagements 100000] [--requests 2000] [--warmup 200] [--concurrency 1,16]
+//   Khcn.Bench.Provinces measure --address http://127.0.0.1:5101 [--engagements 100000] [--requests 2000] [--warmup 200]
+//                                [--concurrency 1,16] [--seconds 20]   (time budget per measured row)
 // "load" prints "LOADED <engagements> <seconds>"; "measure" prints a Markdown table.
 if (args.Length == 0 || args[0] is not ("load" or "measure"))
 {
@@ -27,6 +28,7 @@ if (args[0] == "load")
 
 var requests = options.Number("requests", 2000);
 var warmup = options.Number("warmup", 200);
+var budget = TimeSpan.FromSeconds(options.Number("seconds", 20));
 var scenarios = new Scenarios(client, engagements);
 var deepPageToken = await scenarios.DeepPageTokenAsync();
 
@@ -36,8 +38,8 @@ foreach (var concurrency in options.Numbers("concurrency", [1, 16]))
     foreach (var (name, call) in scenarios.All(deepPageToken))
     {
         // Unmeasured calls first: JIT, connection, query plan caches and the database's page cache warm up.
-        await Measurement.TakeAsync(name, warmup, concurrency, call);
-        var measurement = await Measurement.TakeAsync(name, requests, concurrency, call);
+        await Measurement.TakeAsync(name, warmup, concurrency, call, budget / 4);
+        var measurement = await Measurement.TakeAsync(name, requests, concurrency, call, budget);
         Console.Error.WriteLine($"[measure] c={concurrency} {name}: {measurement.RequestsPerSecond:F0}/s p50 {measurement.P50Ms:F2} ms");
         results.Add(measurement);
     }
