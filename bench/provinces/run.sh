@@ -90,8 +90,9 @@ start_service() {
 mkdir -p "$PROVINCES_OUT"
 command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
 log "building the Provinces service and the benchmark client (Release)"
-dotnet build "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
-dotnet build "$PROVINCES_DIR/Khcn.Bench.Provinces/Khcn.Bench.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
+# Build chatter goes to stderr: stdout is the report.
+dotnet build "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build "$PROVINCES_DIR/Khcn.Bench.Provinces/Khcn.Bench.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ "$PROVIDER" == postgresql ]]; then start_postgres; else use_sqlite; fi
@@ -100,7 +101,7 @@ start_service
 
 log "loading $ENGAGEMENTS engagements ($LOAD_CONCURRENCY concurrent callers)"
 "${LOAD_PIN[@]}" dotnet "$BENCH_DLL" load --address "$SERVER_URL" --engagements "$ENGAGEMENTS" \
-  --recommendation-every "$RECOMMENDATION_EVERY" --concurrency "$LOAD_CONCURRENCY" | tee "$PROVINCES_OUT/load.txt"
+  --recommendation-every "$RECOMMENDATION_EVERY" --concurrency "$LOAD_CONCURRENCY" >"$PROVINCES_OUT/load.txt"
 LOAD_SECONDS=$(awk '/^LOADED/ {print $3}' "$PROVINCES_OUT/load.txt")
 
 log "measuring ($REQUESTS calls per path and concurrency, after $WARMUP_CALLS unmeasured)"
