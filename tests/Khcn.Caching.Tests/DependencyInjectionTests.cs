@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Khcn.Caching.Distributed;
 using Khcn.Caching.Idempotency;
+using Khcn.Caching.Tests.Infrastructure;
 using Khcn.Redis;
 using Khcn.Redis.Tests.Infrastructure;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -13,21 +13,10 @@ namespace Khcn.Caching.Tests;
 
 public class DependencyInjectionTests(RedisServerFixture fixture) : IClassFixture<RedisServerFixture>
 {
-    private static ServiceProvider Build(string? connectionString)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:cache"] = connectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddKhcnCache(configuration);
-        return services.BuildServiceProvider();
-    }
-
     [Fact]
     public async Task NoConnectionString_UsesTheInMemoryCache()
     {
-        await using var services = Build(null);
+        await using var services = CacheFactory.BuildServices(null);
         Assert.False(((TwoLevelCache)services.GetRequiredService<IKhcnCache>()).IsDistributed);
         Assert.IsType<MemoryDistributedCache>(services.GetRequiredService<IDistributedCache>());
         Assert.IsType<InMemoryIdempotencyStore>(services.GetRequiredService<IIdempotencyStore>());
@@ -39,7 +28,7 @@ public class DependencyInjectionTests(RedisServerFixture fixture) : IClassFixtur
     [Fact]
     public async Task ConnectionString_UsesRedis()
     {
-        await using var services = Build(fixture.Server.ConnectionString);
+        await using var services = CacheFactory.BuildServices(fixture.Server.ConnectionString);
         var cache = (TwoLevelCache)services.GetRequiredService<IKhcnCache>();
         Assert.True(cache.IsDistributed);
         Assert.IsType<RedisDistributedCache>(services.GetRequiredService<IDistributedCache>());
@@ -69,7 +58,7 @@ public class DependencyInjectionTests(RedisServerFixture fixture) : IClassFixtur
             measurements.Enqueue($"{instrument.Name}{(level.Length > 0 ? ":" + level : "")}");
         });
         listener.Start();
-        await using var services = Build(null);
+        await using var services = CacheFactory.BuildServices(null);
         var cache = services.GetRequiredService<IKhcnCache>();
         await cache.GetOrCreateAsync(key, _ => ValueTask.FromResult(1));
         await cache.GetOrCreateAsync(key, _ => ValueTask.FromResult(1));

@@ -3,7 +3,6 @@ using Khcn.Caching.Idempotency;
 using Khcn.Caching.Tests.Infrastructure;
 using Khcn.Redis;
 using Khcn.Redis.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,23 +11,12 @@ namespace Khcn.Caching.Tests;
 /// <summary>Redis dying, hanging and coming back: no request may fail because of the cache.</summary>
 public class OutageTests
 {
-    private static ServiceProvider BuildServices(RedisServer server)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:cache"] = $"{server.ConnectionString},connectTimeout=5000,syncTimeout=5000,abortConnect=false",
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddKhcnCache(configuration, o =>
+    private static ServiceProvider BuildServices(RedisServer server) =>
+        CacheFactory.BuildServices($"{server.ConnectionString},connectTimeout=5000,syncTimeout=5000,abortConnect=false", o =>
         {
             o.KeyPrefix = $"t{Guid.NewGuid():N}";
             o.BreakDuration = TimeSpan.FromMilliseconds(500);
         });
-        return services.BuildServiceProvider();
-    }
 
     private static async Task<HealthStatus> CacheHealthAsync(IServiceProvider services) =>
         (await services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["cache"].Status;

@@ -35,7 +35,7 @@ public sealed class TwoLevelCache : IKhcnCache, IAsyncDisposable
         _keys = new CacheKeys(options);
         _serializers = serializers ?? new CacheSerializers();
         _logger = logger ?? NullLogger<TwoLevelCache>.Instance;
-        _local = NewLocal();
+        _local = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.LocalSizeLimit });
         if (redis is not null)
         {
             _redis = new RedisGate(redis, options);
@@ -77,8 +77,7 @@ public sealed class TwoLevelCache : IKhcnCache, IAsyncDisposable
         {
             return value;
         }
-        // An entry Redis holds in an older or corrupt form: drop it and compute afresh.
-        DropLocal(fullKey);
+        // An entry Redis holds in an older or corrupt form: drop it everywhere and compute afresh.
         await RemoveAsync(key, cancellationToken).ConfigureAwait(false);
         return await factory(cancellationToken).ConfigureAwait(false);
     }
@@ -149,8 +148,7 @@ public sealed class TwoLevelCache : IKhcnCache, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         var fullKey = _keys.Entry(key);
-        _recentInvalidations.Record(fullKey);
-        DropLocal(fullKey);
+        DropLocal(fullKey); // records the invalidation too
         if (_bus is not null)
         {
             await _bus.InvalidateAsync(fullKey, cancellationToken).ConfigureAwait(false);
@@ -180,8 +178,6 @@ public sealed class TwoLevelCache : IKhcnCache, IAsyncDisposable
     {
         _local.Compact(1.0);
     }
-
-    private MemoryCache NewLocal() => new(new MemoryCacheOptions { SizeLimit = _options.LocalSizeLimit });
 
     private static byte[] Serialize<T>(ICacheSerializer<T> serializer, T value)
     {

@@ -137,13 +137,17 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
         : _readOptionsByEncoding.GetOrAdd(encoding!, static (name, channel) =>
             new MessageReadOptions(channel.Options.MaxReceiveMessageSize, name, channel.CompressionProviders), this);
 
-    /// <summary>How to write request messages compressed with <paramref name="encoding"/> (null: uncompressed).</summary>
-    internal MessageWriteOptions GetWriteOptions(string? encoding) => IsIdentity(encoding)
-        ? _identityWriteOptions
-        : _writeOptionsByEncoding.GetOrAdd(encoding!, static (name, channel) =>
-            channel.CompressionProviders.TryGetProvider(name, out var provider)
-                ? new MessageWriteOptions(provider, null, channel.Options.MaxSendMessageSize)
-                : throw new RpcException(new Status(StatusCode.Internal, $"Could not find compression provider for '{name}'.")), this);
+    /// <summary>
+    /// How to write one request message of a call whose request encoding is <paramref name="encoding"/> (null:
+    /// uncompressed); a write with <see cref="WriteFlags.NoCompress"/> is sent uncompressed.
+    /// </summary>
+    internal MessageWriteOptions GetWriteOptions(string? encoding, WriteOptions? writeOptions) =>
+        IsIdentity(encoding) || (writeOptions?.Flags & WriteFlags.NoCompress) == WriteFlags.NoCompress
+            ? _identityWriteOptions
+            : _writeOptionsByEncoding.GetOrAdd(encoding!, static (name, channel) =>
+                channel.CompressionProviders.TryGetProvider(name, out var provider)
+                    ? new MessageWriteOptions(provider, null, channel.Options.MaxSendMessageSize)
+                    : throw new RpcException(new Status(StatusCode.Internal, $"Could not find compression provider for '{name}'.")), this);
 
     private static bool IsIdentity(string? encoding) =>
         encoding is null || string.Equals(encoding, GrpcProtocolConstants.IdentityEncoding, StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,7 @@
 using Khcn.Redis;
 using Khcn.Redis.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Khcn.Caching.Tests.Infrastructure;
 
@@ -12,6 +14,18 @@ public static class CacheFactory
         RedisOperationTimeout = TimeSpan.FromSeconds(10),
         BreakDuration = TimeSpan.FromSeconds(1),
     };
+
+    /// <summary>A service's container as AddKhcnCache builds it from <c>ConnectionStrings:cache</c> (null: no Redis).</summary>
+    public static ServiceProvider BuildServices(string? connectionString, Action<KhcnCacheOptions>? configure = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:cache"] = connectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddKhcnCache(configuration, configure);
+        return services.BuildServiceProvider();
+    }
 
     public static RedisOptions RedisOptionsFor(RedisServer server) => RedisOptions.Parse(server.ConnectionString) with
     {

@@ -1,8 +1,7 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Khcn.Provinces.Tests.Infrastructure;
-using Khcn.Provinces.Tests.Provinces;
 using Khcn.Provinces.V1;
+using static Khcn.Provinces.Tests.Infrastructure.TestRecords;
 
 namespace Khcn.Provinces.Tests.Departments;
 
@@ -105,13 +104,6 @@ public abstract class DepartmentApiTests(ProvincesServiceFixture service)
         }));
 
         Assert.Equal(["department.display_name"], RpcErrorAssert.ViolatedFields(status));
-    }
-
-    private static FieldMask Mask(params string[] paths)
-    {
-        var mask = new FieldMask();
-        mask.Paths.AddRange(paths);
-        return mask;
     }
 }
 

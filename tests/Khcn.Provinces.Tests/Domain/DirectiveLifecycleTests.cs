@@ -11,20 +11,7 @@ public sealed class DirectiveLifecycleTests
     private static readonly DateTime IssuedAt = new(2019, 6, 11, 17, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime RecordedAt = new(2026, 1, 5, 3, 0, 0, DateTimeKind.Utc);
 
-    public static TheoryData<State, State> EveryPair()
-    {
-        var data = new TheoryData<State, State>();
-        State[] states = [State.Issued, State.InProgress, State.Done];
-        foreach (var from in states)
-        {
-            foreach (var to in states)
-            {
-                data.Add(from, to);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<State, State> EveryPair() => StatePairs.Every(State.Issued, State.InProgress, State.Done);
 
     [Fact]
     public void IssueStartsInIssuedWithOneHistoryEntryByTheIssuingOfficial()

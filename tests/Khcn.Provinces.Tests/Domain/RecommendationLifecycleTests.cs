@@ -12,20 +12,7 @@ public sealed class RecommendationLifecycleTests
     private static readonly DateTime RaisedAt = new(2023, 11, 28, 17, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime RecordedAt = new(2026, 1, 5, 3, 0, 0, DateTimeKind.Utc);
 
-    public static TheoryData<State, State> EveryPair()
-    {
-        var data = new TheoryData<State, State>();
-        State[] states = [State.Raised, State.Assigned, State.InProgress, State.Answered, State.Declined];
-        foreach (var from in states)
-        {
-            foreach (var to in states)
-            {
-                data.Add(from, to);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<State, State> EveryPair() => StatePairs.Every(State.Raised, State.Assigned, State.InProgress, State.Answered, State.Declined);
 
     [Fact]
     public void RaiseStartsInRaisedWithOneHistoryEntryByTheEngagementAtTheRaiseTime()

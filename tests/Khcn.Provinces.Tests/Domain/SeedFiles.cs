@@ -5,10 +5,13 @@ using Khcn.Provinces.V1;
 
 namespace Khcn.Provinces.Tests.Domain;
 
-/// <summary>The repository's seed files, found by walking up from the test binaries to Khcn.sln.</summary>
+/// <summary>
+/// The seed files the service under test loads: the Provinces project copies seeds/provinces next to its binary,
+/// and so next to these tests' (its default Seeds:Path).
+/// </summary>
 internal static class SeedFiles
 {
-    public static string Folder { get; } = Path.Combine(RepositoryRoot(), "seeds", "provinces");
+    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "seeds", "provinces");
 
     public static IReadOnlyList<ProvinceUnit> ProvinceUnits() =>
         [.. SeedFile.Read<Province>(Path.Combine(Folder, "provinces.json"), "provinces").Select(ProvinceMapping.ToEntity)];
@@ -24,18 +27,5 @@ internal static class SeedFiles
     {
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, fileName)));
         return document.RootElement.GetProperty(arrayProperty).GetArrayLength();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Khcn.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Khcn.sln not found above {AppContext.BaseDirectory}.");
     }
 }

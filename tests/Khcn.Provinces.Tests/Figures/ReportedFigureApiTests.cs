@@ -1,9 +1,8 @@
 using Grpc.Core;
 using Khcn.Provinces.Tests.Infrastructure;
-using Khcn.Provinces.Tests.Provinces;
 using Khcn.Provinces.V1;
 using Microsoft.EntityFrameworkCore;
-using static Khcn.Provinces.Tests.Engagements.TestRecords;
+using static Khcn.Provinces.Tests.Infrastructure.TestRecords;
 
 namespace Khcn.Provinces.Tests.Figures;
 

@@ -13,6 +13,7 @@ public abstract class ProvincesServiceFixture : IAsyncLifetime
 {
     private GrpcChannel? _channel;
     private ServiceHost? _host;
+    private IServiceDependencies? _dependencies;
 
     public ServiceHost Host => _host ?? throw new InvalidOperationException("Not started.");
 
@@ -24,12 +25,17 @@ public abstract class ProvincesServiceFixture : IAsyncLifetime
     /// <summary>Command-line settings selecting the database (and anything else the provider needs).</summary>
     protected abstract Task<string[]> DatabaseArgumentsAsync();
 
-    /// <summary>Further settings a derived fixture wants (e.g. addresses of the other services).</summary>
-    protected virtual string[] ExtraArguments => [];
+    /// <summary>
+    /// Starts what the service talks to besides its database (e.g. stand-ins for the other services). It runs before
+    /// the service, whose start arguments carry its addresses, and is stopped after the service.
+    /// </summary>
+    protected virtual Task<IServiceDependencies?> StartDependenciesAsync() => Task.FromResult<IServiceDependencies?>(null);
 
     public async Task InitializeAsync()
     {
-        _host = await ServiceHost.StartAsync(typeof(ProvincesGrpcService).Assembly, [.. await DatabaseArgumentsAsync(), .. ExtraArguments]);
+        _dependencies = await StartDependenciesAsync();
+        _host = await ServiceHost.StartAsync(
+            typeof(ProvincesGrpcService).Assembly, [.. await DatabaseArgumentsAsync(), .. _dependencies?.Arguments ?? []]);
         _channel = GrpcChannel.ForAddress(_host.Address);
         Client = new ProvincesService.ProvincesServiceClient(_channel);
     }
@@ -41,32 +47,26 @@ public abstract class ProvincesServiceFixture : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+
+        if (_dependencies is not null)
+        {
+            await _dependencies.DisposeAsync();
+        }
     }
 }
 
 /// <summary>The service on a fresh SQLite file (the default provider).</summary>
 public class SqliteProvincesService : ProvincesServiceFixture
 {
-    public string DatabasePath { get; } =
-        Path.Combine(Directory.CreateTempSubdirectory("khcn-provinces-").FullName, "provinces.db");
-
     public override string ProviderName => "SQLite";
 
-    protected override Task<string[]> DatabaseArgumentsAsync() =>
-        Task.FromResult(new[] { $"--Database:provincesdb:Path={DatabasePath}" });
+    protected override Task<string[]> DatabaseArgumentsAsync() => Task.FromResult(FreshDatabase.Sqlite());
 }
 
 /// <summary>The service on a fresh database of the test run's real PostgreSQL server.</summary>
 public class PostgreSqlProvincesService : ProvincesServiceFixture
 {
-    public string ConnectionString { get; private set; } = "";
-
     public override string ProviderName => "PostgreSQL";
 
-    protected override async Task<string[]> DatabaseArgumentsAsync()
-    {
-        var server = await Khcn.Tests.Infrastructure.PostgresServer.SharedAsync();
-        ConnectionString = await server.CreateDatabaseAsync("provinces");
-        return [$"--ConnectionStrings:provincesdb={ConnectionString}"];
-    }
+    protected override Task<string[]> DatabaseArgumentsAsync() => FreshDatabase.PostgreSqlAsync();
 }

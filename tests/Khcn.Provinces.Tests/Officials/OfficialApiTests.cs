@@ -1,9 +1,8 @@
-using Google.Protobuf.WellKnownTypes;
 using Google.Type;
 using Grpc.Core;
 using Khcn.Provinces.Tests.Infrastructure;
-using Khcn.Provinces.Tests.Provinces;
 using Khcn.Provinces.V1;
+using static Khcn.Provinces.Tests.Infrastructure.TestRecords;
 
 namespace Khcn.Provinces.Tests.Officials;
 
@@ -263,13 +262,6 @@ public abstract class OfficialApiTests(ProvincesServiceFixture service)
             StartDate = new Date { Year = 2020, Month = 3 },
         });
         return official;
-    }
-
-    private static FieldMask Mask(params string[] paths)
-    {
-        var mask = new FieldMask();
-        mask.Paths.AddRange(paths);
-        return mask;
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class DependencyServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    /// <summary>Starts a server; <paramref name="configure"/> registers state in the container and maps the services.</summary>
+    /// <summary>Starts a server; <paramref name="register"/> adds state to the container, <paramref name="map"/> maps the services.</summary>
     public static async Task<DependencyServer> StartAsync(Action<IServiceCollection> register, Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();

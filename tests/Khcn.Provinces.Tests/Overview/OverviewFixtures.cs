@@ -8,133 +8,48 @@ public interface IAnsweringFixture
     SummaryLedger Ledger { get; }
 }
 
-// One pair per scenario. Stand-in servers must be listening before the service starts (their addresses are its
-// start arguments), hence the re-implemented IAsyncLifetime that starts them first and stops them last.
+// One pair per scenario: the same stand-ins in front of each provider.
 
-public sealed class AnsweringDependenciesOnSqlite : SqliteProvincesService, IAnsweringFixture, IAsyncLifetime
+public sealed class AnsweringDependenciesOnSqlite : SqliteProvincesService, IAnsweringFixture
 {
-    private StandIns? _standIns;
-
     public SummaryLedger Ledger { get; } = new();
 
-    protected override string[] ExtraArguments => _standIns!.Arguments;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        _standIns = await StandIns.AnsweringAsync(Ledger);
-        await InitializeAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _standIns!.DisposeAsync();
-    }
+    protected override async Task<IServiceDependencies?> StartDependenciesAsync() => await StandIns.AnsweringAsync(Ledger);
 }
 
-public sealed class AnsweringDependenciesOnPostgreSql : PostgreSqlProvincesService, IAnsweringFixture, IAsyncLifetime
+public sealed class AnsweringDependenciesOnPostgreSql : PostgreSqlProvincesService, IAnsweringFixture
 {
-    private StandIns? _standIns;
-
     public SummaryLedger Ledger { get; } = new();
 
-    protected override string[] ExtraArguments => _standIns!.Arguments;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        _standIns = await StandIns.AnsweringAsync(Ledger);
-        await InitializeAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _standIns!.DisposeAsync();
-    }
+    protected override async Task<IServiceDependencies?> StartDependenciesAsync() => await StandIns.AnsweringAsync(Ledger);
 }
 
-public sealed class StalledDependenciesOnSqlite : SqliteProvincesService, IAsyncLifetime
+public sealed class StalledDependenciesOnSqlite : SqliteProvincesService
 {
-    private StandIns? _standIns;
-
-    protected override string[] ExtraArguments => _standIns!.Arguments;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        _standIns = await StandIns.StalledAsync();
-        await InitializeAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _standIns!.DisposeAsync();
-    }
+    protected override async Task<IServiceDependencies?> StartDependenciesAsync() => await StandIns.StalledAsync();
 }
 
-public sealed class StalledDependenciesOnPostgreSql : PostgreSqlProvincesService, IAsyncLifetime
+public sealed class StalledDependenciesOnPostgreSql : PostgreSqlProvincesService
 {
-    private StandIns? _standIns;
-
-    protected override string[] ExtraArguments => _standIns!.Arguments;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        _standIns = await StandIns.StalledAsync();
-        await InitializeAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _standIns!.DisposeAsync();
-    }
+    protected override async Task<IServiceDependencies?> StartDependenciesAsync() => await StandIns.StalledAsync();
 }
 
 public sealed class UnreachableDependenciesOnSqlite : SqliteProvincesService
 {
-    protected override string[] ExtraArguments { get; } = StandIns.Unreachable().Arguments;
+    protected override Task<IServiceDependencies?> StartDependenciesAsync() => Task.FromResult<IServiceDependencies?>(StandIns.Unreachable());
 }
 
 public sealed class UnreachableDependenciesOnPostgreSql : PostgreSqlProvincesService
 {
-    protected override string[] ExtraArguments { get; } = StandIns.Unreachable().Arguments;
+    protected override Task<IServiceDependencies?> StartDependenciesAsync() => Task.FromResult<IServiceDependencies?>(StandIns.Unreachable());
 }
 
-public sealed class MisconfiguredDependenciesOnSqlite : SqliteProvincesService, IAsyncLifetime
+public sealed class MisconfiguredDependenciesOnSqlite : SqliteProvincesService
 {
-    private StandIns? _standIns;
-
-    protected override string[] ExtraArguments => _standIns!.Arguments;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        _standIns = await StandIns.MisconfiguredAsync();
-        await InitializeAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _standIns!.DisposeAsync();
-    }
+    protected override async Task<IServiceDependencies?> StartDependenciesAsync() => await StandIns.MisconfiguredAsync();
 }
 
-public sealed class MisconfiguredDependenciesOnPostgreSql : PostgreSqlProvincesService, IAsyncLifetime
+public sealed class MisconfiguredDependenciesOnPostgreSql : PostgreSqlProvincesService
 {
-    private StandIns? _standIns;
-
-    protected override string[] ExtraArguments => _standIns!.Arguments;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        _standIns = await StandIns.MisconfiguredAsync();
-        await InitializeAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _standIns!.DisposeAsync();
-    }
+    protected override async Task<IServiceDependencies?> StartDependenciesAsync() => await StandIns.MisconfiguredAsync();
 }

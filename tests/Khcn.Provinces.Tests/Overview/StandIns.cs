@@ -1,3 +1,4 @@
+using Khcn.Provinces.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,7 @@ namespace Khcn.Provinces.Tests.Overview;
 /// The Tasks and IntellectualProperty services as the overview meets them in a test: real in-process servers, or
 /// addresses where nothing listens. <see cref="Arguments"/> point the Provinces service at them.
 /// </summary>
-public sealed class StandIns : IAsyncDisposable
+public sealed class StandIns : IServiceDependencies
 {
     private readonly DependencyServer? _server;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Khcn.Grpc.Interop.Tests.Fixtures;
 using Khcn.Provinces.Tests.Infrastructure;
 using Khcn.Provinces.Tests.Overview;
 
@@ -53,15 +54,16 @@ public abstract class PythonScenarioTests<TFixture>(TFixture service) : IClassFi
         Assert.Equal("UNAVAILABLE", Detail(reported, "overview_with_tasks_down").GetProperty("missing_parts").GetProperty("task_counts").GetString());
     }
 
-    private async Task<ScriptProcess.Result> RunScenarioAsync()
+    private async Task<ChildProcess.Result> RunScenarioAsync()
     {
         var directory = Directory.CreateTempSubdirectory("khcn-provinces-python-");
         try
         {
             var descriptorSet = await ScenarioDescriptorSet.BuildAsync(Path.Combine(directory.FullName, "provinces.pb"));
-            return await ScriptProcess.RunAsync(
+            return await ChildProcess.RunAsync(
                 ScenarioPaths.Python,
                 [ScenarioPaths.Script, "--address", $"127.0.0.1:{service.Host.Address.Port}", "--descriptor-set", descriptorSet],
+                directory.FullName,
                 TimeSpan.FromMinutes(3));
         }
         finally

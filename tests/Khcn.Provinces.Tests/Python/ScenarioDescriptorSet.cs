@@ -1,6 +1,7 @@
-using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Khcn.Grpc.Interop.Tests.Fixtures;
+using Khcn.Services.Tests.Contracts;
 
 namespace Khcn.Provinces.Tests.Python;
 
@@ -14,16 +15,17 @@ public static class ScenarioDescriptorSet
 {
     public static async Task<string> BuildAsync(string outputPath)
     {
-        var result = await ScriptProcess.RunAsync(
-            LocateProtoc(),
+        var result = await ChildProcess.RunAsync(
+            GrpcToolsProtoc.Locate(),
             [
                 $"--proto_path={ScenarioPaths.ProtoRoot}",
                 $"--proto_path={ScenarioPaths.ProtoImports}",
-                $"--proto_path={Path.Combine(ScenarioPaths.GrpcToolsPackageDirectory, "build", "native", "include")}",
+                $"--proto_path={GrpcToolsProtoc.IncludeDirectory}",
                 $"--descriptor_set_out={outputPath}",
                 "--include_imports",
                 Path.Combine(ScenarioPaths.ProtoRoot, "khcn", "provinces", "v1", "provinces_service.proto"),
             ],
+            ScenarioPaths.ProtoRoot,
             TimeSpan.FromMinutes(2));
         if (result.ExitCode != 0)
         {
@@ -51,30 +53,5 @@ public static class ScenarioDescriptorSet
         }
 
         set.File.Add(FileDescriptorProto.Parser.ParseFrom(file.SerializedData));
-    }
-
-    private static string LocateProtoc()
-    {
-        var architecture = RuntimeInformation.OSArchitecture switch
-        {
-            Architecture.X64 => "x64",
-            Architecture.Arm64 => "arm64",
-            Architecture.X86 => "x86",
-            var other => throw new PlatformNotSupportedException($"Grpc.Tools ships no protoc for {other}."),
-        };
-        var directory = OperatingSystem.IsMacOS() ? "macosx_universal" : OperatingSystem.IsWindows() ? $"windows_{architecture}" : $"linux_{architecture}";
-        var protoc = Path.Combine(ScenarioPaths.GrpcToolsPackageDirectory, "tools", directory, OperatingSystem.IsWindows() ? "protoc.exe" : "protoc");
-        if (!File.Exists(protoc))
-        {
-            throw new FileNotFoundException($"protoc not found in the Grpc.Tools package at {protoc}; run 'dotnet restore'.", protoc);
-        }
-
-        if (!OperatingSystem.IsWindows() && !File.GetUnixFileMode(protoc).HasFlag(UnixFileMode.UserExecute))
-        {
-            // NuGet extraction may drop the execute bit.
-            File.SetUnixFileMode(protoc, File.GetUnixFileMode(protoc) | UnixFileMode.UserExecute);
-        }
-
-        return protoc;
     }
 }

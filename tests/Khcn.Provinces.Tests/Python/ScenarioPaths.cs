@@ -7,8 +7,6 @@ public static class ScenarioPaths
 {
     public static string ProjectDirectory { get; } = Metadata("ProvincesTestsProjectDirectory");
 
-    public static string GrpcToolsPackageDirectory { get; } = Metadata("GrpcToolsPackageDirectory");
-
     public static string Script => Path.Combine(ProjectDirectory, "Python", "provinces_scenario.py");
 
     public static string ProtoRoot => Path.GetFullPath(Path.Combine(ProjectDirectory, "..", "..", "src", "Protos"));

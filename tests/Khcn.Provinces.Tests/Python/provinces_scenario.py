@@ -286,6 +286,9 @@ class Scenario:
 
 
 def main():
+    # The steps print Vietnamese; the test reads UTF-8 whatever the machine's locale.
+    sys.stdout.reconfigure(encoding="utf-8")
+    sys.stderr.reconfigure(encoding="utf-8")
     parser = argparse.ArgumentParser()
     parser.add_argument("--address", required=True, help="host:port of the Provinces service")
     parser.add_argument("--descriptor-set", required=True, help="FileDescriptorSet with provinces_service.proto and google.rpc")

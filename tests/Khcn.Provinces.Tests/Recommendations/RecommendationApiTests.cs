@@ -3,10 +3,9 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.StatusProto;
 using Khcn.Provinces.Tests.Infrastructure;
-using Khcn.Provinces.Tests.Provinces;
 using Khcn.Provinces.V1;
 using Microsoft.EntityFrameworkCore;
-using static Khcn.Provinces.Tests.Engagements.TestRecords;
+using static Khcn.Provinces.Tests.Infrastructure.TestRecords;
 using State = Khcn.Provinces.V1.Recommendation.Types.State;
 
 namespace Khcn.Provinces.Tests.Recommendations;

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Type;
 using Khcn.Provinces.Data;
 using Khcn.Provinces.Grpc;
+using Khcn.Provinces.Tests.Infrastructure;
 using Khcn.Provinces.Tests.Domain;
 using Khcn.Provinces.V1;
 using Khcn.Services.Tests.Hosting;
@@ -92,18 +93,10 @@ public abstract class SeedingTests
 
 public sealed class SeedingTestsOnSqlite : SeedingTests
 {
-    protected override Task<string[]> FreshDatabaseArgumentsAsync()
-    {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("khcn-provinces-seeding-").FullName, "provinces.db");
-        return Task.FromResult(new[] { $"--Database:provincesdb:Path={path}" });
-    }
+    protected override Task<string[]> FreshDatabaseArgumentsAsync() => Task.FromResult(FreshDatabase.Sqlite());
 }
 
 public sealed class SeedingTestsOnPostgreSql : SeedingTests
 {
-    protected override async Task<string[]> FreshDatabaseArgumentsAsync()
-    {
-        var server = await Khcn.Tests.Infrastructure.PostgresServer.SharedAsync();
-        return [$"--ConnectionStrings:provincesdb={await server.CreateDatabaseAsync("provinces")}"];
-    }
+    protected override Task<string[]> FreshDatabaseArgumentsAsync() => FreshDatabase.PostgreSqlAsync();
 }

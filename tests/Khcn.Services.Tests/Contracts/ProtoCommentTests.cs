@@ -7,8 +7,7 @@ namespace Khcn.Services.Tests.Contracts;
 /// <summary>
 /// The .proto comments are the API documentation other government systems read, so every
 /// declaration must have one. Runtime descriptors carry no comments; this test compiles the
-/// sources with protoc (from the Grpc.Tools package the build already uses) and inspects
-/// their source info.
+/// sources with protoc (the Grpc.Tools one, <see cref="GrpcToolsProtoc"/>) and inspects their source info.
 /// </summary>
 public class ProtoCommentTests
 {
@@ -89,9 +88,8 @@ public class ProtoCommentTests
 
     private static (FileDescriptorSet Set, List<string> Files) CompileWithSourceInfo()
     {
-        var protosRoot = Path.Combine(RepositoryRoot(), "src", "Protos");
-        var toolsRoot = Path.Combine(NuGetPackagesRoot(), "grpc.tools", "2.85.0");
-        var protoc = Path.Combine(toolsRoot, "tools", ProtocPlatformFolder(), OperatingSystem.IsWindows() ? "protoc.exe" : "protoc");
+        var protosRoot = Path.Combine(RepositoryPaths.Root, "src", "Protos");
+        var protoc = GrpcToolsProtoc.Locate();
         var output = Path.Combine(Path.GetTempPath(), $"khcn-contracts-{Guid.NewGuid():N}.pb");
 
         var start = new ProcessStartInfo(protoc)
@@ -102,7 +100,7 @@ public class ProtoCommentTests
         };
         foreach (var argument in new[]
                  {
-                     "-I.", "-Iimports", "-I" + Path.Combine(toolsRoot, "build", "native", "include"),
+                     "-I.", "-Iimports", "-I" + GrpcToolsProtoc.IncludeDirectory,
                      "--include_source_info", "--descriptor_set_out=" + output,
                  })
         {
@@ -129,33 +127,5 @@ public class ProtoCommentTests
         {
             File.Delete(output);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "src", "Protos", "Khcn.Protos.csproj")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("src/Protos not found above " + AppContext.BaseDirectory);
-    }
-
-    private static string NuGetPackagesRoot() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-    private static string ProtocPlatformFolder()
-    {
-        var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "macosx" : "linux";
-        var cpu = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
-        {
-            System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
-            System.Runtime.InteropServices.Architecture.X86 => "x86",
-            _ => "x64",
-        };
-        return $"{os}_{cpu}";
     }
 }

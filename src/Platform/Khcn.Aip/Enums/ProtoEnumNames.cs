@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Reflection;
 using Google.Protobuf.Reflection;
 
@@ -10,14 +9,44 @@ namespace Khcn.Aip;
 /// </summary>
 public static class ProtoEnumNames
 {
-    private static readonly ConcurrentDictionary<(Type, object), string> Names = new();
-
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
-        Names.GetOrAdd((typeof(TEnum), value), static key =>
+        ProtoEnumValues<TEnum>.NameOf(value);
+}
+
+/// <summary>
+/// The values of one enum with their proto and C# names, read by reflection once per enum type and shared by
+/// <see cref="ProtoEnumNames"/> and filter parsing.
+/// </summary>
+internal static class ProtoEnumValues<TEnum>
+    where TEnum : struct, Enum
+{
+    public static readonly (string ProtoName, string ClrName, TEnum Value)[] All =
+    [
+        .. typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
+            (f.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? f.Name, f.Name, (TEnum)f.GetValue(null)!)),
+    ];
+
+    // Keyed through the value's own ToString, so an aliased value gets the name Enum.ToString picks for it.
+    private static readonly Dictionary<TEnum, string> ProtoNames = All
+        .Select(v => v.Value)
+        .Distinct()
+        .ToDictionary(value => value, value => ProtoNameOfField(value.ToString()));
+
+    /// <summary>The proto name of <paramref name="value"/>; an undefined value falls back to its number ("7").</summary>
+    public static string NameOf(TEnum value) =>
+        ProtoNames.TryGetValue(value, out var name) ? name : value.ToString();
+
+    private static string ProtoNameOfField(string clrName)
+    {
+        foreach (var (protoName, fieldName, _) in All)
         {
-            var name = key.Item2.ToString()!;
-            var field = key.Item1.GetField(name, BindingFlags.Public | BindingFlags.Static);
-            return field?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? name;
-        });
+            if (fieldName == clrName)
+            {
+                return protoName;
+            }
+        }
+
+        return clrName;
+    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Google.Protobuf.Reflection;
 
 namespace Khcn.Aip;
 
@@ -49,7 +48,7 @@ public sealed partial class FilterSchema<T>
     /// <summary>A proto enum; the literal is its proto name (WORKING_VISIT) or C# name (WorkingVisit), matched case-insensitively.</summary>
     public FilterSchema<T> Enum<TEnum>(string field, Expression<Func<T, TEnum>> property) where TEnum : struct, Enum =>
         Add(field, property, EqualityOperators, (p, c) =>
-            Compare(Rebind(property, p), c.Operator, FilterLiteral<TEnum>.Of(EnumLiterals<TEnum>.Parse(c.Field, c.Value))));
+            Compare(Rebind(property, p), c.Operator, FilterLiteral<TEnum>.Of(ParseEnum<TEnum>(c.Field, c.Value))));
 
     public FilterSchema<T> Int(string field, Expression<Func<T, int>> property) =>
         Add(field, property, OrderedOperators, (p, c) =>
@@ -125,7 +124,8 @@ public sealed partial class FilterSchema<T>
             throw new FilterSyntaxException("empty search text", position);
         }
 
-        return NotNullAnd(Rebind(_globalText, parameter), Expression.Call(Rebind(_globalText, parameter), ContainsMethod, FilterLiteral<string>.Of(folded)));
+        var property = Rebind(_globalText, parameter);
+        return NotNullAnd(property, Expression.Call(property, ContainsMethod, FilterLiteral<string>.Of(folded)));
     }
 
     private FilterSchema<T> Add(string field, LambdaExpression property, FilterOperator[] operators, FieldFilter build)
@@ -158,24 +158,21 @@ public sealed partial class FilterSchema<T>
 
     private static Expression TextRestriction(Expression property, FilterComparison comparison, string value)
     {
-        var presence = value.Trim('*').Length == 0 && value.Length > 0;
+        var core = value.Trim('*');
         Expression match;
-        if (presence)
+        if (core.Length == 0 && value.Length > 0)
         {
             // "field:*" / "field = *": the field is set.
             match = Expression.AndAlso(
                 Expression.NotEqual(property, Expression.Constant(null, typeof(string))),
                 Expression.NotEqual(property, Expression.Constant("", typeof(string))));
         }
-        else if (comparison.Operator == FilterOperator.Has)
-        {
-            match = NotNullAnd(property, Expression.Call(property, ContainsMethod, FilterLiteral<string>.Of(value.Trim('*'))));
-        }
         else
         {
-            var leading = value.StartsWith('*');
-            var trailing = value.EndsWith('*');
-            var core = value.Trim('*');
+            // ":" is always a substring match; "=" takes its wildcards from the literal.
+            var (leading, trailing) = comparison.Operator == FilterOperator.Has
+                ? (true, true)
+                : (value.StartsWith('*'), value.EndsWith('*'));
             match = (leading, trailing) switch
             {
                 (true, true) => NotNullAnd(property, Expression.Call(property, ContainsMethod, FilterLiteral<string>.Of(core))),
@@ -271,28 +268,19 @@ public sealed partial class FilterSchema<T>
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
 
-    /// <summary>The accepted spellings of one enum, built once per enum type.</summary>
-    private static class EnumLiterals<TEnum> where TEnum : struct, Enum
+    /// <summary>The value of an enum literal: its proto name or C# name, case-insensitively.</summary>
+    private static TEnum ParseEnum<TEnum>(string field, string literal) where TEnum : struct, Enum
     {
-        private static readonly (string ProtoName, string ClrName, TEnum Value)[] Values =
-        [
-            .. typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
-                (f.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? f.Name, f.Name, (TEnum)f.GetValue(null)!)),
-        ];
-
-        public static TEnum Parse(string field, string literal)
+        foreach (var (protoName, clrName, value) in ProtoEnumValues<TEnum>.All)
         {
-            foreach (var (protoName, clrName, value) in Values)
+            if (string.Equals(literal, protoName, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(literal, clrName, StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(literal, protoName, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(literal, clrName, StringComparison.OrdinalIgnoreCase))
-                {
-                    return value;
-                }
+                return value;
             }
-
-            throw new FilterValueException(
-                $"unknown value '{literal}' for field '{field}'; allowed: {string.Join(", ", Values.Select(v => v.ProtoName))}");
         }
+
+        throw new FilterValueException(
+            $"unknown value '{literal}' for field '{field}'; allowed: {string.Join(", ", ProtoEnumValues<TEnum>.All.Select(v => v.ProtoName))}");
     }
 }

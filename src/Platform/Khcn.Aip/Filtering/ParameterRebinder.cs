@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Khcn.Aip;
 
@@ -17,8 +18,11 @@ internal sealed class ParameterRebinder(ParameterExpression from, Expression to)
 /// </summary>
 internal sealed class FilterLiteral<TValue>(TValue value)
 {
+    // Looked up once per literal type rather than by name for every literal of every request.
+    private static readonly PropertyInfo ValueProperty = typeof(FilterLiteral<TValue>).GetProperty(nameof(Value))!;
+
     public TValue Value { get; } = value;
 
     public static Expression Of(TValue value) =>
-        Expression.Property(Expression.Constant(new FilterLiteral<TValue>(value)), nameof(Value));
+        Expression.Property(Expression.Constant(new FilterLiteral<TValue>(value)), ValueProperty);
 }

@@ -7,6 +7,7 @@ using Khcn.Redis;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,8 +36,7 @@ public static class CachingServiceCollectionExtensions
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            services.TryAddSingleton<IKhcnCache>(sp => new TwoLevelCache(
-                Options(sp), redis: null, sp.GetRequiredService<CacheSerializers>(), sp.GetService<ILogger<TwoLevelCache>>()));
+            services.TryAddSingleton<IKhcnCache>(sp => CreateCache(sp, redis: null));
             services.AddDistributedMemoryCache();
             services.TryAddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<InMemoryIdempotencyStore>());
             services.AddHealthChecks().AddCheck("cache", new KhcnCacheHealthCheck(), tags: ["cache"]);
@@ -45,16 +45,18 @@ public static class CachingServiceCollectionExtensions
 
         var redisOptions = RedisOptions.Parse(connectionString) with { AbortOnConnectFail = false };
         services.TryAddSingleton<IRedisClient>(_ => RedisConnection.Start(redisOptions));
-        services.TryAddSingleton<IKhcnCache>(sp => new TwoLevelCache(
-            Options(sp), sp.GetRequiredService<IRedisClient>(), sp.GetRequiredService<CacheSerializers>(), sp.GetService<ILogger<TwoLevelCache>>()));
+        services.TryAddSingleton<IKhcnCache>(sp => CreateCache(sp, sp.GetRequiredService<IRedisClient>()));
         services.TryAddSingleton<IDistributedCache>(sp => new RedisDistributedCache(sp.GetRequiredService<IRedisClient>(), Options(sp)));
         services.TryAddSingleton(sp => new RedisIdempotencyStore(sp.GetRequiredService<IRedisClient>(), Options(sp)));
         services.TryAddSingleton<IIdempotencyStore>(sp => new ResilientIdempotencyStore(
             sp.GetRequiredService<RedisIdempotencyStore>(), sp.GetRequiredService<InMemoryIdempotencyStore>(), sp.GetRequiredService<IRedisClient>()));
-        services.AddHealthChecks().Add(new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration(
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
             "cache", sp => new KhcnCacheHealthCheck(sp.GetRequiredService<IRedisClient>()), failureStatus: null, tags: ["cache"]));
         return services;
     }
+
+    private static TwoLevelCache CreateCache(IServiceProvider services, IRedisClient? redis) =>
+        new(Options(services), redis, services.GetRequiredService<CacheSerializers>(), services.GetService<ILogger<TwoLevelCache>>());
 
     private static KhcnCacheOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<KhcnCacheOptions>>().Value;
 }

@@ -32,12 +32,13 @@ public sealed class RedisDistributedCache : IDistributedCache
     /// <inheritdoc />
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
-        var stored = await _client.GetAsync(_keys.Distributed(key), token).ConfigureAwait(false);
+        var redisKey = _keys.Distributed(key);
+        var stored = await _client.GetAsync(redisKey, token).ConfigureAwait(false);
         if (stored is null || stored.Length < HeaderLength)
         {
             return null;
         }
-        await SlideAsync(key, stored, token).ConfigureAwait(false);
+        await SlideAsync(redisKey, stored, token).ConfigureAwait(false);
         return stored[HeaderLength..];
     }
 
@@ -69,10 +70,11 @@ public sealed class RedisDistributedCache : IDistributedCache
     /// <inheritdoc />
     public async Task RefreshAsync(string key, CancellationToken token = default)
     {
-        var stored = await _client.GetAsync(_keys.Distributed(key), token).ConfigureAwait(false);
+        var redisKey = _keys.Distributed(key);
+        var stored = await _client.GetAsync(redisKey, token).ConfigureAwait(false);
         if (stored is { Length: >= HeaderLength })
         {
-            await SlideAsync(key, stored, token).ConfigureAwait(false);
+            await SlideAsync(redisKey, stored, token).ConfigureAwait(false);
         }
     }
 
@@ -82,7 +84,7 @@ public sealed class RedisDistributedCache : IDistributedCache
     /// <inheritdoc />
     public Task RemoveAsync(string key, CancellationToken token = default) => _client.UnlinkAsync([_keys.Distributed(key)], token);
 
-    private async Task SlideAsync(string key, byte[] stored, CancellationToken token)
+    private async Task SlideAsync(string redisKey, byte[] stored, CancellationToken token)
     {
         var slidingMs = BinaryPrimitives.ReadInt64LittleEndian(stored.AsSpan(8));
         if (slidingMs <= 0)
@@ -94,7 +96,7 @@ public sealed class RedisDistributedCache : IDistributedCache
         DateTimeOffset? absolute = absoluteMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(absoluteMs) : null;
         if (TimeToLive(now, absolute, TimeSpan.FromMilliseconds(slidingMs)) is { } ttl && ttl > TimeSpan.Zero)
         {
-            await _client.ExpireAsync(_keys.Distributed(key), ttl, token).ConfigureAwait(false);
+            await _client.ExpireAsync(redisKey, ttl, token).ConfigureAwait(false);
         }
     }
 

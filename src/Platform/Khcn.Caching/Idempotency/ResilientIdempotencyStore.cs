@@ -19,20 +19,27 @@ public sealed class ResilientIdempotencyStore(RedisIdempotencyStore redis, InMem
     {
         // Written to both: the reservation may have been taken in either.
         await fallback.CompleteAsync(requestId, response, timeToLive, cancellationToken).ConfigureAwait(false);
-        await TryRedisAsync(async s => { await s.CompleteAsync(requestId, response, timeToLive, cancellationToken).ConfigureAwait(false); return true; }).ConfigureAwait(false);
+        await TryRedisAsync(s => s.CompleteAsync(requestId, response, timeToLive, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async ValueTask ReleaseAsync(string requestId, CancellationToken cancellationToken = default)
     {
         await fallback.ReleaseAsync(requestId, cancellationToken).ConfigureAwait(false);
-        await TryRedisAsync(async s => { await s.ReleaseAsync(requestId, cancellationToken).ConfigureAwait(false); return true; }).ConfigureAwait(false);
+        await TryRedisAsync(s => s.ReleaseAsync(requestId, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async ValueTask<IdempotencyReservation?> GetAsync(string requestId, CancellationToken cancellationToken = default) =>
         await TryRedisAsync(s => s.GetAsync(requestId, cancellationToken)).ConfigureAwait(false)
         ?? await fallback.GetAsync(requestId, cancellationToken).ConfigureAwait(false);
+
+    private ValueTask<bool> TryRedisAsync(Func<IIdempotencyStore, ValueTask> operation) =>
+        TryRedisAsync(async store =>
+        {
+            await operation(store).ConfigureAwait(false);
+            return true;
+        });
 
     private async ValueTask<T> TryRedisAsync<T>(Func<IIdempotencyStore, ValueTask<T>> operation)
     {

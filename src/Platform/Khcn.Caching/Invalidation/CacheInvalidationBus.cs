@@ -45,10 +45,11 @@ internal sealed class CacheInvalidationBus : IAsyncDisposable
     public async ValueTask InvalidateAsync(string key, CancellationToken cancellationToken)
     {
         var (deleted, _) = await _gate.TryAsync(c => c.UnlinkAsync([key]), cancellationToken).ConfigureAwait(false);
-        var (published, _) = deleted
-            ? await _gate.TryAsync(c => c.PublishAsync(_options.InvalidationChannel, Message(key)), cancellationToken).ConfigureAwait(false)
-            : (false, 0L);
-        if (!published)
+        if (deleted)
+        {
+            await AnnounceAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        else
         {
             Remember(key);
         }

@@ -60,8 +60,7 @@ public static class SnakeCaseNaming
             {
                 var previous = i > 0 ? name[i - 1] : '_';
                 var next = i + 1 < name.Length ? name[i + 1] : '_';
-                var startsWord = previous != '_' &&
-                                 (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && char.IsLower(next)));
+                var startsWord = char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && char.IsLower(next));
                 if (startsWord) result.Append('_');
                 result.Append(char.ToLowerInvariant(c));
             }

@@ -17,8 +17,9 @@ public static class PagingExtensions
         var items = await ordered.Skip(offset).Take(pageSize + 1).ToListAsync(ct);
         var hasMore = items.Count > pageSize;
         if (hasMore) items.RemoveAt(pageSize);
-        // A first page that is also the last one already knows the total; otherwise count separately.
-        var totalSize = offset == 0 && !hasMore ? items.Count : await ordered.CountAsync(ct);
+        // A last page that holds rows already knows the total (so does an empty first page); only pages with more to
+        // come, or an offset past the end, need a COUNT round trip.
+        var totalSize = !hasMore && (offset == 0 || items.Count > 0) ? offset + items.Count : await ordered.CountAsync(ct);
         return new Page<T>(items, totalSize, hasMore);
     }
 }

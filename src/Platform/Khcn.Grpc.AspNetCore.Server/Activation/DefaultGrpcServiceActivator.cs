@@ -7,29 +7,32 @@ namespace Grpc.AspNetCore.Server;
 /// Resolves the service from DI when it is registered (DI then owns its lifetime), otherwise creates it
 /// with <see cref="ActivatorUtilities"/> from the request scope and disposes it after the call.
 /// </summary>
-internal sealed class DefaultGrpcServiceActivator<TGrpcService>(IServiceProvider rootServices) : IGrpcServiceActivator<TGrpcService>
+internal sealed class DefaultGrpcServiceActivator<TGrpcService> : IGrpcServiceActivator<TGrpcService>
     where TGrpcService : class
 {
-    // Decided once: whether DI knows the type, and whether constructing it needs any dependency at all.
-    // A dependency-free, unregistered service is created without touching HttpContext.RequestServices,
-    // which would otherwise create a DI scope for every call.
-    private readonly bool _registered =
-        rootServices.GetService<IServiceProviderIsService>()?.IsService(typeof(TGrpcService)) ?? true;
+    // Decided once: whether DI knows the type.
+    private readonly bool _registered;
 
-    private readonly bool _dependencyFree = HasOnlyParameterlessConstructor();
+    // Compiled once, and only for an unregistered service with just a parameterless constructor: a plain
+    // constructor call that never touches HttpContext.RequestServices, which would create a DI scope per call.
+    private readonly Func<TGrpcService>? _newInstance;
 
     // Built on first use (a benign race builds it twice at most): a service registered in DI never needs
     // it, and building it eagerly throws for registered types with several public constructors, such as
     // Grpc.Reflection's ReflectionServiceImplV1.
     private ObjectFactory? _factory;
 
-    // Compiled once; a plain constructor call for dependency-free services.
-    private readonly Func<TGrpcService>? _newInstance = HasOnlyParameterlessConstructor()
-        ? Expression.Lambda<Func<TGrpcService>>(Expression.New(typeof(TGrpcService))).Compile()
-        : null;
+    public DefaultGrpcServiceActivator(IServiceProvider rootServices)
+    {
+        _registered = rootServices.GetService<IServiceProviderIsService>()?.IsService(typeof(TGrpcService)) ?? true;
+        if (!_registered && HasOnlyParameterlessConstructor())
+        {
+            _newInstance = Expression.Lambda<Func<TGrpcService>>(Expression.New(typeof(TGrpcService))).Compile();
+        }
+    }
 
     /// <summary>True when <see cref="Create"/> never uses the provider it is given, so callers may skip creating a request scope.</summary>
-    public bool NeedsRequestServices => _registered || !_dependencyFree;
+    public bool NeedsRequestServices => _newInstance is null;
 
     public GrpcActivatorHandle<TGrpcService> Create(IServiceProvider serviceProvider)
     {
@@ -42,7 +45,7 @@ internal sealed class DefaultGrpcServiceActivator<TGrpcService>(IServiceProvider
             }
         }
 
-        var instance = _newInstance is not null && !_registered
+        var instance = _newInstance is not null
             ? _newInstance()
             : (TGrpcService)(_factory ??= ActivatorUtilities.CreateFactory(typeof(TGrpcService), Type.EmptyTypes))(serviceProvider, null);
         return new GrpcActivatorHandle<TGrpcService>(instance, created: true, state: null);

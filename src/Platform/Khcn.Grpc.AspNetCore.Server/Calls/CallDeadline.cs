@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Khcn.Grpc.Protocol;
 
 namespace Grpc.AspNetCore.Server.Calls;
 
@@ -50,7 +51,7 @@ internal sealed class CallDeadline : IAsyncDisposable
                     return;
                 }
 
-                _context.CompleteWithStatusUnlocked(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"), null);
+                _context.CompleteWithStatusUnlocked(CallEndStatuses.DeadlineExceeded, null);
                 await _context.HttpContext.Response.CompleteAsync().ConfigureAwait(false);
             }
             finally

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Khcn.Grpc.Protocol;
 
 namespace Grpc.AspNetCore.Server.Calls;
 
@@ -16,7 +17,7 @@ internal static class CallExceptionMapper
         trailers = null;
         if (context.DeadlineExceeded)
         {
-            return new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+            return CallEndStatuses.DeadlineExceeded;
         }
 
         switch (exception)
@@ -24,9 +25,9 @@ internal static class CallExceptionMapper
             case RpcException rpcException:
                 trailers = rpcException.Trailers;
                 return rpcException.Status;
-            case not RpcException when context.HttpContext.RequestAborted.IsCancellationRequested:
+            case Exception when context.HttpContext.RequestAborted.IsCancellationRequested:
                 // The client reset the stream or the connection dropped; reads then fail with transport exceptions.
-                return new Status(StatusCode.Cancelled, "Call canceled by the client.");
+                return CallEndStatuses.CancelledByClient;
             default:
                 // Never leak exception text unless the operator opted in: it may contain internals.
                 var detail = context.Options.EnableDetailedErrors

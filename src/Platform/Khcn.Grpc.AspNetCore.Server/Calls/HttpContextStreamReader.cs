@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Khcn.Grpc.Protocol;
 
 namespace Grpc.AspNetCore.Server.Calls;
 
@@ -66,6 +67,6 @@ internal sealed class HttpContextStreamReader<TRequest>(HttpContextServerCallCon
     }
 
     private RpcException CallCancelledException() => context.DeadlineExceeded
-        ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"))
-        : new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client."));
+        ? new RpcException(CallEndStatuses.DeadlineExceeded)
+        : new RpcException(CallEndStatuses.CancelledByClient);
 }

@@ -50,13 +50,13 @@ internal sealed class MethodOptions
 
     public IReadOnlyList<InterceptorRegistration> Interceptors { get; }
 
-    /// <summary>Value of <c>grpc-accept-encoding</c> advertising what this server can decompress.</summary>
     /// <summary>Write options for uncompressed messages, shared by every call.</summary>
     public MessageWriteOptions UncompressedWriteOptions { get; }
 
     /// <summary>Write options for messages compressed with <see cref="ResponseCompressionAlgorithm"/>; null when none is configured.</summary>
     public MessageWriteOptions? CompressedWriteOptions { get; }
 
+    /// <summary>Value of <c>grpc-accept-encoding</c> advertising what this server can decompress.</summary>
     public string AcceptEncodingHeader => CompressionProviders.AcceptEncoding;
 
     public static MethodOptions Create(GrpcServiceOptions global, GrpcServiceOptions? service)

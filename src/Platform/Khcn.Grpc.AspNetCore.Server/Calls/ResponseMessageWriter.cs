@@ -19,7 +19,7 @@ internal readonly struct ResponseMessageWriter<TResponse>(HttpContextServerCallC
             if (context.Completed)
             {
                 // The deadline already ended the call.
-                throw new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"));
+                throw new RpcException(CallEndStatuses.DeadlineExceeded);
             }
 
             await WriteCoreAsync(message, flush, cancellationToken).ConfigureAwait(false);

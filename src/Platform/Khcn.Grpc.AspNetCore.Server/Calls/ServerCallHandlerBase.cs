@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Khcn.Grpc.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -36,7 +37,7 @@ internal abstract class ServerCallHandlerBase<TRequest, TResponse>(Method<TReque
             await HandleCallCoreAsync(context).ConfigureAwait(false);
 
             // A deadline that fired while the handler ran wins: the client has already given up on a result.
-            var status = context.DeadlineExceeded ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded") : context.Status;
+            var status = context.DeadlineExceeded ? CallEndStatuses.DeadlineExceeded : context.Status;
             await context.CompleteWithStatusAsync(status, null).ConfigureAwait(false);
         }
         catch (Exception exception)

@@ -11,29 +11,35 @@ internal static class BindServiceMethodFinder
 {
     public static MethodInfo Find(Type serviceType)
     {
-        for (var type = serviceType; type is not null; type = type.BaseType)
+        if (FindGeneratedBase(serviceType) is not var (baseType, attribute))
         {
-            var attribute = type.GetCustomAttribute<BindServiceMethodAttribute>(inherit: false);
-            if (attribute is null)
-            {
-                continue;
-            }
-
-            var bindMethod = attribute.BindType
-                .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-                .FirstOrDefault(m => m.Name == attribute.BindMethodName && IsBindSignature(m, type));
-            if (bindMethod is not null)
-            {
-                return bindMethod;
-            }
-
             throw new InvalidOperationException(
-                $"Could not find bind method '{attribute.BindMethodName}' on {attribute.BindType} for service {serviceType}.");
+                $"Service type {serviceType} does not derive from a generated gRPC service base class " +
+                $"(no {nameof(BindServiceMethodAttribute)} found).");
         }
 
-        throw new InvalidOperationException(
-            $"Service type {serviceType} does not derive from a generated gRPC service base class " +
-            $"(no {nameof(BindServiceMethodAttribute)} found).");
+        return attribute.BindType
+            .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .FirstOrDefault(m => m.Name == attribute.BindMethodName && IsBindSignature(m, baseType))
+            ?? throw new InvalidOperationException(
+                $"Could not find bind method '{attribute.BindMethodName}' on {attribute.BindType} for service {serviceType}.");
+    }
+
+    /// <summary>
+    /// The generated base class of <paramref name="serviceType"/> (the nearest one carrying <see cref="BindServiceMethodAttribute"/>)
+    /// and that attribute, whose BindType is the generated static class of the service; null for other types.
+    /// </summary>
+    internal static (Type BaseType, BindServiceMethodAttribute Attribute)? FindGeneratedBase(Type serviceType)
+    {
+        for (var type = serviceType; type is not null; type = type.BaseType)
+        {
+            if (type.GetCustomAttribute<BindServiceMethodAttribute>(inherit: false) is { } attribute)
+            {
+                return (type, attribute);
+            }
+        }
+
+        return null;
     }
 
     private static bool IsBindSignature(MethodInfo method, Type baseType)

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Applies endpoint conventions (authorization, CORS, metadata...) to every method endpoint of a gRPC service.</summary>
+/// <summary>Applies endpoint conventions (authorization, CORS, metadata...) to every method endpoint of one or more gRPC services.</summary>
 public sealed class GrpcServiceEndpointConventionBuilder : IEndpointConventionBuilder
 {
     private readonly IReadOnlyList<IEndpointConventionBuilder> _methodEndpoints;

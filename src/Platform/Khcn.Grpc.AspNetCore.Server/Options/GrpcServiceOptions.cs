@@ -13,12 +13,10 @@ public class GrpcServiceOptions
     internal bool MaxReceiveMessageSizeSpecified;
     internal bool MaxSendMessageSizeSpecified;
     internal bool EnableDetailedErrorsSpecified;
-    internal bool IgnoreUnknownServicesSpecified;
 
     private int? _maxReceiveMessageSize = GrpcProtocolConstants.DefaultMaxReceiveMessageSize;
     private int? _maxSendMessageSize = GrpcProtocolConstants.DefaultMaxReceiveMessageSize;
     private bool? _enableDetailedErrors;
-    private bool? _ignoreUnknownServices;
 
     /// <summary>Maximum message size in bytes the server accepts (default 4 MiB; null means unlimited).</summary>
     public int? MaxReceiveMessageSize
@@ -42,11 +40,8 @@ public class GrpcServiceOptions
     }
 
     /// <summary>When true, calls to unknown services are not answered with UNIMPLEMENTED by this server.</summary>
-    public bool? IgnoreUnknownServices
-    {
-        get => _ignoreUnknownServices;
-        set { _ignoreUnknownServices = value; IgnoreUnknownServicesSpecified = true; }
-    }
+    /// <remarks>Global only: unknown services have no per-service options to fall back from.</remarks>
+    public bool? IgnoreUnknownServices { get; set; }
 
     /// <summary>Encoding used to compress responses when the client accepts it (e.g. "gzip").</summary>
     public string? ResponseCompressionAlgorithm { get; set; }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client.Internal;
 using Grpc.Net.Client.Internal.Calls;
+using Khcn.Grpc.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace Grpc.Net.Client.Retries;
@@ -140,9 +141,10 @@ internal sealed class RetryingCall<TRequest, TResponse> : IResponseCall<TRespons
     private async Task<bool> WaitBeforeRetryAsync(TimeSpan delay, GrpcCall<TRequest, TResponse> next)
     {
         var deadlineHit = false;
-        if (_options.Deadline is { } deadline && deadline != DateTime.MaxValue)
+        var deadline = GrpcCall<TRequest, TResponse>.NormalizeDeadline(_options.Deadline);
+        if (deadline != DateTime.MaxValue)
         {
-            var remaining = (deadline.Kind == DateTimeKind.Local ? deadline.ToUniversalTime() : deadline) - DateTime.UtcNow;
+            var remaining = deadline - DateTime.UtcNow;
             if (remaining <= delay)
             {
                 delay = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
@@ -159,13 +161,13 @@ internal sealed class RetryingCall<TRequest, TResponse> : IResponseCall<TRespons
         {
             next.StartFailed(_disposed.IsCancellationRequested
                 ? new Status(StatusCode.Cancelled, "gRPC call disposed.")
-                : new Status(StatusCode.Cancelled, "Call canceled by the client."));
+                : CallEndStatuses.CancelledByClient);
             return false;
         }
 
         if (deadlineHit)
         {
-            next.StartFailed(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"));
+            next.StartFailed(CallEndStatuses.DeadlineExceeded);
             return false;
         }
 

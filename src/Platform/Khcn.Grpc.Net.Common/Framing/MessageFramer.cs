@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using Grpc.Core;
+using Grpc.Net.Compression;
 
 namespace Khcn.Grpc.Protocol;
 
@@ -130,18 +131,9 @@ public static class MessageFramer
     }
 
     /// <summary>True when the buffer holds a whole first message; validates its header as soon as it is there.</summary>
-    private static bool HoldsCompleteMessage(in ReadOnlySequence<byte> buffer, MessageReadOptions options)
-    {
-        if (buffer.Length < GrpcProtocolConstants.MessageDelimiterSize)
-        {
-            return false;
-        }
-
-        Span<byte> header = stackalloc byte[GrpcProtocolConstants.MessageDelimiterSize];
-        buffer.Slice(0, GrpcProtocolConstants.MessageDelimiterSize).CopyTo(header);
-        var (_, length) = ParseHeader(header, options);
-        return buffer.Length - GrpcProtocolConstants.MessageDelimiterSize >= length;
-    }
+    private static bool HoldsCompleteMessage(in ReadOnlySequence<byte> buffer, MessageReadOptions options) =>
+        TryReadHeader(buffer, options, out _, out var length)
+        && buffer.Length - GrpcProtocolConstants.MessageDelimiterSize >= length;
 
     private static async ValueTask<(T? Message, bool AdditionalMessage)> ReadMessageThenEndAsync<T>(
         PipeReader reader,
@@ -182,7 +174,7 @@ public static class MessageFramer
                 throw FramingErrors.IncompleteMessage();
             }
 
-            var (compressed, length) = ParseHeader(buffer.AsSpan(0, GrpcProtocolConstants.MessageDelimiterSize), options);
+            var (decompressor, length) = ParseHeader(buffer.AsSpan(0, GrpcProtocolConstants.MessageDelimiterSize), options);
             if (buffer.Length < length)
             {
                 var headerBuffer = buffer;
@@ -196,7 +188,7 @@ public static class MessageFramer
                 throw FramingErrors.IncompleteMessage();
             }
 
-            return Deserialize(new ReadOnlySequence<byte>(buffer, 0, length), compressed, deserializer, options);
+            return Deserialize(new ReadOnlySequence<byte>(buffer, 0, length), decompressor, deserializer, options);
         }
         finally
         {
@@ -270,7 +262,10 @@ public static class MessageFramer
     {
         message = null;
         messageEnd = buffer.Start;
-        if (buffer.Length < GrpcProtocolConstants.MessageDelimiterSize)
+
+        // The header is validated before the payload arrives, so oversized or undecodable messages are rejected
+        // without buffering them.
+        if (!TryReadHeader(buffer, options, out var decompressor, out var length))
         {
             if (isCompleted && !buffer.IsEmpty)
             {
@@ -280,11 +275,6 @@ public static class MessageFramer
             return false;
         }
 
-        Span<byte> header = stackalloc byte[GrpcProtocolConstants.MessageDelimiterSize];
-        buffer.Slice(0, GrpcProtocolConstants.MessageDelimiterSize).CopyTo(header);
-
-        // Validated before the payload arrives, so oversized or undecodable messages are rejected without buffering them.
-        var (compressed, length) = ParseHeader(header, options);
         if (buffer.Length - GrpcProtocolConstants.MessageDelimiterSize < length)
         {
             if (isCompleted)
@@ -296,12 +286,29 @@ public static class MessageFramer
         }
 
         var payload = buffer.Slice(GrpcProtocolConstants.MessageDelimiterSize, length);
-        message = Deserialize(payload, compressed, deserializer, options);
+        message = Deserialize(payload, decompressor, deserializer, options);
         messageEnd = payload.End;
         return true;
     }
 
-    private static (bool Compressed, int Length) ParseHeader(ReadOnlySpan<byte> header, MessageReadOptions options)
+    /// <summary>Parses and validates the header at the start of <paramref name="buffer"/>; false when it has not fully arrived.</summary>
+    private static bool TryReadHeader(in ReadOnlySequence<byte> buffer, MessageReadOptions options, out ICompressionProvider? decompressor, out int length)
+    {
+        if (buffer.Length < GrpcProtocolConstants.MessageDelimiterSize)
+        {
+            decompressor = null;
+            length = 0;
+            return false;
+        }
+
+        Span<byte> header = stackalloc byte[GrpcProtocolConstants.MessageDelimiterSize];
+        buffer.Slice(0, GrpcProtocolConstants.MessageDelimiterSize).CopyTo(header);
+        (decompressor, length) = ParseHeader(header, options);
+        return true;
+    }
+
+    /// <summary>Validates a message header; the decompressor is null for an uncompressed message.</summary>
+    private static (ICompressionProvider? Decompressor, int Length) ParseHeader(ReadOnlySpan<byte> header, MessageReadOptions options)
     {
         var flag = header[0];
         if (flag > GrpcProtocolConstants.CompressedFlag)
@@ -309,18 +316,20 @@ public static class MessageFramer
             throw FramingErrors.InvalidCompressedFlag(flag);
         }
 
-        var compressed = flag == GrpcProtocolConstants.CompressedFlag;
-        if (compressed)
+        ICompressionProvider? decompressor = null;
+        if (flag == GrpcProtocolConstants.CompressedFlag)
         {
             if (!options.HasMessageEncoding)
             {
                 throw FramingErrors.CompressedWithoutEncoding();
             }
 
-            if (!options.Providers.TryGetProvider(options.MessageEncoding!, out _))
+            if (!options.Providers.TryGetProvider(options.MessageEncoding!, out var provider))
             {
                 throw FramingErrors.UnsupportedEncoding(options.MessageEncoding!, options.Providers);
             }
+
+            decompressor = provider;
         }
 
         var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
@@ -330,15 +339,15 @@ public static class MessageFramer
             throw FramingErrors.ReceiveMessageTooLarge(length, max);
         }
 
-        return (compressed, (int)length);
+        return (decompressor, (int)length);
     }
 
-    private static T Deserialize<T>(ReadOnlySequence<byte> payload, bool compressed, Func<DeserializationContext, T> deserializer, MessageReadOptions options)
+    private static T Deserialize<T>(ReadOnlySequence<byte> payload, ICompressionProvider? decompressor, Func<DeserializationContext, T> deserializer, MessageReadOptions options)
     {
         // A zero-length payload is an empty message whatever the flag says; there is nothing to decompress.
-        if (compressed && !payload.IsEmpty)
+        if (decompressor is not null && !payload.IsEmpty)
         {
-            payload = Decompress(payload, options);
+            payload = Decompress(payload, decompressor, options);
         }
 
         var context = PayloadDeserializationContext.Rent(payload);
@@ -356,9 +365,8 @@ public static class MessageFramer
         }
     }
 
-    private static ReadOnlySequence<byte> Decompress(ReadOnlySequence<byte> payload, MessageReadOptions options)
+    private static ReadOnlySequence<byte> Decompress(ReadOnlySequence<byte> payload, ICompressionProvider provider, MessageReadOptions options)
     {
-        options.Providers.TryGetProvider(options.MessageEncoding!, out var provider);
         var max = options.MaxMessageSize ?? int.MaxValue;
         var output = new ArrayBufferWriter<byte>((int)Math.Min(Math.Max(payload.Length * 2, 256), max == int.MaxValue ? int.MaxValue : (long)max + 1));
         try

@@ -1,5 +1,4 @@
 using Grpc.Reflection;
-using Grpc.Reflection.Builder;
 using Microsoft.AspNetCore.Routing;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -14,7 +13,7 @@ public static class GrpcReflectionEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapGrpcReflectionService(this IEndpointRouteBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return new CompositeEndpointConventionBuilder(
+        return new GrpcServiceEndpointConventionBuilder(
         [
             builder.MapGrpcService<ReflectionServiceImplV1>(),
             builder.MapGrpcService<ReflectionServiceImpl>(),

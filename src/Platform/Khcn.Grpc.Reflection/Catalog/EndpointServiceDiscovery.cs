@@ -1,6 +1,7 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Endpoints;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -42,18 +43,8 @@ internal static class EndpointServiceDiscovery
         return services;
     }
 
-    private static ServiceDescriptor? FindDescriptor(Type serviceType)
-    {
-        for (var type = serviceType; type is not null; type = type.BaseType)
-        {
-            var attribute = type.GetCustomAttribute<BindServiceMethodAttribute>(inherit: false);
-            if (attribute is not null)
-            {
-                var property = attribute.BindType.GetProperty(DescriptorPropertyName, BindingFlags.Public | BindingFlags.Static);
-                return property?.GetValue(null) as ServiceDescriptor;
-            }
-        }
-
-        return null;
-    }
+    private static ServiceDescriptor? FindDescriptor(Type serviceType) =>
+        BindServiceMethodFinder.FindGeneratedBase(serviceType) is var (_, attribute)
+            ? attribute.BindType.GetProperty(DescriptorPropertyName, BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as ServiceDescriptor
+            : null;
 }

@@ -7,11 +7,7 @@ namespace Khcn.Redis.Connection;
 /// exponential backoff and jitter. While no connection is up, <see cref="Current"/> is null and
 /// callers fail fast instead of queueing behind a dead socket.
 /// </summary>
-internal sealed class ConnectionSupervisor(
-    RedisOptions options,
-    Action<RespValue>? pushHandler,
-    bool isSubscriber = false,
-    Func<PhysicalConnection, Task>? onConnected = null) : IAsyncDisposable
+internal sealed class ConnectionSupervisor(RedisOptions options, Action<RespValue>? pushHandler, bool isSubscriber = false) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
     private PhysicalConnection? _current;
@@ -48,18 +44,6 @@ internal sealed class ConnectionSupervisor(
     private async Task ConnectOnceAsync(CancellationToken cancellationToken)
     {
         var connection = await PhysicalConnection.OpenAsync(options, pushHandler, isSubscriber, cancellationToken).ConfigureAwait(false);
-        if (onConnected is not null)
-        {
-            try
-            {
-                await onConnected(connection).ConfigureAwait(false);
-            }
-            catch
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
         Volatile.Write(ref _current, connection);
         Volatile.Write(ref _lastError, null);
         _ = connection.Closed.ContinueWith(

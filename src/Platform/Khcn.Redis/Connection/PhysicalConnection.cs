@@ -124,22 +124,16 @@ internal sealed class PhysicalConnection : IAsyncDisposable
     public Task<RespValue> SendAsync(RedisCommand command, CancellationToken cancellationToken)
     {
         var pending = new PendingCommand(command, Stopwatch.GetTimestamp() + _commandTimeoutTicks);
-        lock (_writeLock)
-        {
-            if (_failed)
-            {
-                throw NotConnected();
-            }
-            RespCommandWriter.Write(_outbound.Writer, command);
-            _pending.Enqueue(pending);
-            Flush();
-        }
+        Write(command, pending);
         pending.RegisterCancellation(cancellationToken);
         return pending.Task;
     }
 
     /// <summary>Writes a command whose answers arrive as push frames (SUBSCRIBE and friends on a subscriber connection).</summary>
-    public void SendWithoutReply(RedisCommand command)
+    public void SendWithoutReply(RedisCommand command) => Write(command, pending: null);
+
+    // Encoding and enqueueing under one lock keeps the pending queue in the order the bytes go out.
+    private void Write(RedisCommand command, PendingCommand? pending)
     {
         lock (_writeLock)
         {
@@ -148,17 +142,16 @@ internal sealed class PhysicalConnection : IAsyncDisposable
                 throw NotConnected();
             }
             RespCommandWriter.Write(_outbound.Writer, command);
-            Flush();
+            if (pending is not null)
+            {
+                _pending.Enqueue(pending);
+            }
+            // The pipe never pauses (pauseWriterThreshold: 0), so the flush completes synchronously:
+            // it only publishes the bytes to the writer loop.
+            var flush = _outbound.Writer.FlushAsync();
+            Debug.Assert(flush.IsCompleted);
+            flush.GetAwaiter().GetResult();
         }
-    }
-
-    private void Flush()
-    {
-        // The pipe never pauses (pauseWriterThreshold: 0), so the flush completes synchronously:
-        // it only publishes the bytes to the writer loop.
-        var flush = _outbound.Writer.FlushAsync();
-        Debug.Assert(flush.IsCompleted);
-        flush.GetAwaiter().GetResult();
     }
 
     private RedisConnectionException NotConnected() =>

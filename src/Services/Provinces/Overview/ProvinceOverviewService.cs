@@ -41,7 +41,7 @@ public sealed partial class ProvinceOverviewService(
     public async Task<ProvinceOverview> GetAsync(GetProvinceOverviewRequest request, CancellationToken cancellationToken)
     {
         var code = OverviewName.Parse(request.Name, "name");
-        var provinceName = $"provinces/{code}";
+        var provinceName = ProvinceDirectory.NamePattern.Format(code);
 
         // An unknown province fails the call (NOT_FOUND) before anyone else is asked.
         var province = await provinces.GetAsync(new GetProvinceRequest { Name = provinceName }, cancellationToken);
@@ -124,39 +124,26 @@ public sealed partial class ProvinceOverviewService(
         return page.Engagements.FirstOrDefault();
     }
 
-    private async Task<List<Recommendation>> ListOpenRecommendationsAsync(string provinceName, CancellationToken cancellationToken)
+    // One page holds the whole part: the page size is the cap, so a longer list is simply cut there.
+    private async Task<IEnumerable<Recommendation>> ListOpenRecommendationsAsync(string provinceName, CancellationToken cancellationToken)
     {
-        var open = new List<Recommendation>();
-        var request = new ListRecommendationsRequest
-        {
-            Filter = $"{ProvinceFilter(provinceName)} AND open = true",
-            OrderBy = "raise_time",
-            PageSize = MaxOpenRecommendations,
-        };
-        do
-        {
-            var page = await recommendations.ListAsync(request, cancellationToken);
-            open.AddRange(page.Recommendations);
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0 && open.Count < MaxOpenRecommendations);
-
-        return open.Count > MaxOpenRecommendations ? open.GetRange(0, MaxOpenRecommendations) : open;
+        var page = await recommendations.ListAsync(
+            new ListRecommendationsRequest
+            {
+                Filter = $"{ProvinceFilter(provinceName)} AND open = true",
+                OrderBy = "raise_time",
+                PageSize = MaxOpenRecommendations,
+            },
+            cancellationToken);
+        return page.Recommendations;
     }
 
-    private async Task<List<ReportedFigure>> ListReportedFiguresAsync(string provinceName, CancellationToken cancellationToken)
+    private async Task<IEnumerable<ReportedFigure>> ListReportedFiguresAsync(string provinceName, CancellationToken cancellationToken)
     {
-        var reported = new List<ReportedFigure>();
-        var request = new ListReportedFiguresRequest { Filter = ProvinceFilter(provinceName), PageSize = MaxReportedFigures };
-        do
-        {
-            var page = await figures.ListAsync(request, cancellationToken);
-            reported.AddRange(page.ReportedFigures);
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0 && reported.Count < MaxReportedFigures);
-
-        return reported.Count > MaxReportedFigures ? reported.GetRange(0, MaxReportedFigures) : reported;
+        var page = await figures.ListAsync(
+            new ListReportedFiguresRequest { Filter = ProvinceFilter(provinceName), PageSize = MaxReportedFigures },
+            cancellationToken);
+        return page.ReportedFigures;
     }
 
     // The province filters of the other lists expand the merger lineage, so "provinces/44" also finds records under 45.

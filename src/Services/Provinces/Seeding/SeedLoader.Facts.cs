@@ -25,80 +25,58 @@ public sealed partial class SeedLoader
 
     private async Task<int> InsertEngagementsAsync(IReadOnlyList<Engagement> messages, CancellationToken cancellationToken)
     {
-        var existing = (await db.Engagements.Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var stored = await db.Engagements.Select(e => e.Id).ToListAsync(cancellationToken);
         var now = clock.UtcNow();
-        var added = 0;
-        foreach (var message in messages)
-        {
-            var id = EngagementMapping.Names.Parse(message.Name, "engagement.name");
-            if (existing.Add(id))
-            {
-                db.Engagements.Add(EngagementMapping.ToEntity(message, id, now));
-                added++;
-            }
-        }
-
-        return added;
+        return AddMissing(
+            messages,
+            stored,
+            message => EngagementMapping.Names.Parse(message.Name, "engagement.name"),
+            (message, id) => EngagementMapping.ToEntity(message, id, now));
     }
 
     private async Task<int> InsertRecommendationsAsync(IReadOnlyList<Recommendation> messages, CancellationToken cancellationToken)
     {
-        var existing = (await db.Recommendations.Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var stored = await db.Recommendations.Select(r => r.Id).ToListAsync(cancellationToken);
         var engagements = await EngagementsByIdAsync(cancellationToken);
         var now = clock.UtcNow();
-        var added = 0;
-        foreach (var message in messages)
-        {
-            var id = RecommendationMapping.Names.Parse(message.Name, "recommendation.name");
-            if (existing.Add(id))
+        return AddMissing(
+            messages,
+            stored,
+            message => RecommendationMapping.Names.Parse(message.Name, "recommendation.name"),
+            (message, id) =>
             {
                 var engagement = EngagementOf(message.Engagement, engagements);
-                db.Recommendations.Add(RecommendationMapping.ToEntity(
-                    message, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? ""));
-                added++;
-            }
-        }
-
-        return added;
+                return RecommendationMapping.ToEntity(
+                    message, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? "");
+            });
     }
 
     private async Task<int> InsertDirectivesAsync(IReadOnlyList<Directive> messages, CancellationToken cancellationToken)
     {
-        var existing = (await db.Directives.Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var stored = await db.Directives.Select(d => d.Id).ToListAsync(cancellationToken);
         var engagements = await EngagementsByIdAsync(cancellationToken);
         var now = clock.UtcNow();
-        var added = 0;
-        foreach (var message in messages)
-        {
-            var id = DirectiveMapping.Names.Parse(message.Name, "directive.name");
-            if (existing.Add(id))
+        return AddMissing(
+            messages,
+            stored,
+            message => DirectiveMapping.Names.Parse(message.Name, "directive.name"),
+            (message, id) =>
             {
                 var engagement = EngagementOf(message.Engagement, engagements);
-                db.Directives.Add(DirectiveMapping.ToEntity(
-                    message, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? ""));
-                added++;
-            }
-        }
-
-        return added;
+                return DirectiveMapping.ToEntity(
+                    message, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? "");
+            });
     }
 
     private async Task<int> InsertReportedFiguresAsync(IReadOnlyList<ReportedFigure> messages, CancellationToken cancellationToken)
     {
-        var existing = (await db.ReportedFigures.Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var stored = await db.ReportedFigures.Select(f => f.Id).ToListAsync(cancellationToken);
         var now = clock.UtcNow();
-        var added = 0;
-        foreach (var message in messages)
-        {
-            var id = ReportedFigureMapping.Names.Parse(message.Name, "reported_figure.name");
-            if (existing.Add(id))
-            {
-                db.ReportedFigures.Add(ReportedFigureMapping.ToEntity(message, id, now));
-                added++;
-            }
-        }
-
-        return added;
+        return AddMissing(
+            messages,
+            stored,
+            message => ReportedFigureMapping.Names.Parse(message.Name, "reported_figure.name"),
+            (message, id) => ReportedFigureMapping.ToEntity(message, id, now));
     }
 
     private async Task<Dictionary<string, EngagementEntity>> EngagementsByIdAsync(CancellationToken cancellationToken) =>

@@ -91,64 +91,75 @@ public sealed partial class SeedLoader(
         return added;
     }
 
-    private async Task<int> InsertProvincesAsync(IReadOnlyList<Province> messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the row of every record whose key is neither stored (<paramref name="storedKeys"/>) nor earlier in the file,
+    /// and says how many were added. Records already stored are left exactly as they are.
+    /// </summary>
+    private int AddMissing<TRecord, TKey, TEntity>(
+        IEnumerable<TRecord> records,
+        IEnumerable<TKey> storedKeys,
+        Func<TRecord, TKey> keyOf,
+        Func<TRecord, TKey, TEntity> toEntity)
+        where TEntity : class
     {
-        var existing = (await db.ProvinceUnits.Select(u => new { u.Code, u.ValidFrom }).ToListAsync(cancellationToken))
-            .Select(u => (u.Code, u.ValidFrom))
-            .ToHashSet();
+        var existing = storedKeys.ToHashSet();
         var added = 0;
-        foreach (var unit in messages.Select(ProvinceMapping.ToEntity))
+        foreach (var record in records)
         {
-            if (existing.Add((unit.Code, unit.ValidFrom)))
+            var key = keyOf(record);
+            if (existing.Add(key))
             {
-                db.ProvinceUnits.Add(unit);
+                db.Add(toEntity(record, key));
                 added++;
             }
         }
 
         return added;
+    }
+
+    private async Task<int> InsertProvincesAsync(IReadOnlyList<Province> messages, CancellationToken cancellationToken)
+    {
+        var stored = await db.ProvinceUnits.Select(u => new { u.Code, u.ValidFrom }).ToListAsync(cancellationToken);
+        return AddMissing(
+            messages.Select(ProvinceMapping.ToEntity),
+            stored.Select(u => (u.Code, u.ValidFrom)),
+            unit => (unit.Code, unit.ValidFrom),
+            (unit, _) => unit);
     }
 
     private async Task<int> InsertDepartmentsAsync(IReadOnlyList<Department> messages, CancellationToken cancellationToken)
     {
-        var existing = (await db.Departments.Select(d => d.ProvinceCode).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var stored = await db.Departments.Select(d => d.ProvinceCode).ToListAsync(cancellationToken);
         var now = clock.UtcNow();
-        var added = 0;
-        foreach (var message in messages)
-        {
-            var code = DepartmentMapping.NamePattern.Parse(message.Name, "department.name");
-            if (!provinces.Registry.Contains(code))
-            {
-                LogUnknownProvince(message.Name);
-                continue;
-            }
+        return AddMissing(
+            messages.Where(KnowsProvince),
+            stored,
+            message => DepartmentMapping.NamePattern.Parse(message.Name, "department.name"),
+            (message, code) => DepartmentMapping.ToEntity(code, message, now));
+    }
 
-            if (existing.Add(code))
-            {
-                db.Departments.Add(DepartmentMapping.ToEntity(code, message, now));
-                added++;
-            }
+    /// <summary>Departments of unknown provinces are skipped (and logged) rather than failing the whole file.</summary>
+    private bool KnowsProvince(Department message)
+    {
+        var code = DepartmentMapping.NamePattern.Parse(message.Name, "department.name");
+        if (provinces.Registry.Contains(code))
+        {
+            return true;
         }
 
-        return added;
+        LogUnknownProvince(message.Name);
+        return false;
     }
 
     private async Task<int> InsertOfficialsAsync(IReadOnlyList<Official> messages, CancellationToken cancellationToken)
     {
-        var existing = (await db.Officials.Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var stored = await db.Officials.Select(o => o.Id).ToListAsync(cancellationToken);
         var now = clock.UtcNow();
-        var added = 0;
-        foreach (var message in messages)
-        {
-            var id = OfficialMapping.NamePattern.Parse(message.Name, "official.name");
-            if (existing.Add(id))
-            {
-                db.Officials.Add(OfficialMapping.ToEntity(id, message, now));
-                added++;
-            }
-        }
-
-        return added;
+        return AddMissing(
+            messages,
+            stored,
+            message => OfficialMapping.NamePattern.Parse(message.Name, "official.name"),
+            (message, id) => OfficialMapping.ToEntity(id, message, now));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed file {Path} not found; skipped.")]

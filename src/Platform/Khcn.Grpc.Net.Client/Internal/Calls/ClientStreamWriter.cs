@@ -48,8 +48,7 @@ internal sealed class ClientStreamWriter<TRequest, TResponse>(
         {
             var stream = await content.RequestStream.WaitAsync(call.CallToken).ConfigureAwait(false);
 
-            var noCompress = (WriteOptions?.Flags & WriteFlags.NoCompress) == WriteFlags.NoCompress;
-            var options = call.Channel.GetWriteOptions(noCompress ? null : call.RequestEncoding);
+            var options = call.Channel.GetWriteOptions(call.RequestEncoding, WriteOptions);
             _frame.ResetWrittenCount();
             MessageFramer.WriteMessage(_frame, message, call.Method.RequestMarshaller.ContextualSerializer, options);
 

@@ -323,7 +323,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
         if (!IsFinished)
         {
             Interlocked.CompareExchange(ref _cancelReason, CancelledByCaller, NotCancelled);
-            Finish(new Status(StatusCode.Cancelled, "Call canceled by the client."), Metadata.Empty);
+            Finish(CallEndStatuses.CancelledByClient, Metadata.Empty);
         }
     }
 
@@ -331,7 +331,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
     {
         if (!IsFinished && Volatile.Read(ref _cancelReason) == NotCancelled)
         {
-            Finish(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"), Metadata.Empty);
+            Finish(CallEndStatuses.DeadlineExceeded, Metadata.Empty);
         }
     }
 
@@ -346,7 +346,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
             if (remaining <= TimeSpan.Zero)
             {
                 content.Dispose();
-                StartFailed(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"));
+                StartFailed(CallEndStatuses.DeadlineExceeded);
                 return;
             }
 
@@ -367,7 +367,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
             {
                 content.Dispose();
                 Interlocked.Exchange(ref _cancelReason, CancelledByCaller);
-                StartFailed(new Status(StatusCode.Cancelled, "Call canceled by the client."));
+                StartFailed(CallEndStatuses.CancelledByClient);
                 return;
             }
 
@@ -495,7 +495,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
         if (ex is OperationCanceledException && _cts.IsCancellationRequested)
         {
             // Only three things cancel _cts: the caller's token, Dispose (both finish the call first) and the deadline timer.
-            Finish(new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded"), Metadata.Empty);
+            Finish(CallEndStatuses.DeadlineExceeded, Metadata.Empty);
             return;
         }
 
@@ -514,7 +514,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
         _request?.Dispose();
     }
 
-    private static DateTime NormalizeDeadline(DateTime? deadline)
+    /// <summary>The deadline in UTC; <see cref="DateTime.MaxValue"/> when the call has none.</summary>
+    internal static DateTime NormalizeDeadline(DateTime? deadline)
     {
         if (deadline is not { } value || value == DateTime.MaxValue)
         {

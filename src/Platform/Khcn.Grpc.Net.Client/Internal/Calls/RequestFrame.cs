@@ -28,10 +28,9 @@ internal static class RequestFrame
     {
         try
         {
-            var noCompress = (options.WriteOptions?.Flags & WriteFlags.NoCompress) == WriteFlags.NoCompress;
             var writer = t_scratch ?? new ArrayBufferWriter<byte>();
             t_scratch = null; // a serializer that starts another call on this thread gets its own writer
-            MessageFramer.WriteMessage(writer, request, marshaller.ContextualSerializer, channel.GetWriteOptions(noCompress ? null : encoding));
+            MessageFramer.WriteMessage(writer, request, marshaller.ContextualSerializer, channel.GetWriteOptions(encoding, options.WriteOptions));
             if (writer.Capacity > MaxCachedScratchSize)
             {
                 // A large frame keeps the writer's buffer (no copy) and does not stay pinned to the thread.

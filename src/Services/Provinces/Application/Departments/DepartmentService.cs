@@ -24,8 +24,7 @@ public sealed class DepartmentService(ProvincesDbContext db, ResourceWrites writ
 
     public async Task<Department> UpdateAsync(UpdateDepartmentRequest request, CancellationToken cancellationToken)
     {
-        var department = request.Department ?? throw ApiException.InvalidArgument(
-            "department is required.", new FieldViolation("department", "is required"));
+        var department = request.Department ?? throw RequestCheck.Missing("department");
         DepartmentMapping.NamePattern.Parse(department.Name, "department.name");
         var paths = MaskSchema.Resolve(request.UpdateMask);
 

@@ -1,6 +1,7 @@
 using Khcn.Aip;
 using Khcn.Provinces.Application.Common;
 using Khcn.Provinces.Application.Engagements;
+using Khcn.Provinces.Application.Officials;
 using Khcn.Provinces.Application.Provinces;
 using Khcn.Provinces.Domain.Common;
 using Proto = Khcn.Provinces.V1;
@@ -12,8 +13,6 @@ namespace Khcn.Provinces.Application.Directives;
 public static class DirectiveMapping
 {
     public static readonly ResourceNamePattern Names = new("directives/{directive}");
-
-    private static readonly ResourceNamePattern OfficialNames = new("officials/{official}");
 
     /// <summary>
     /// A new directive in ISSUED (version 1, history opened by the issuing official) from the client-settable
@@ -31,7 +30,7 @@ public static class DirectiveMapping
             string.IsNullOrEmpty(directive.Engagement)
                 ? null
                 : EngagementMapping.Names.Parse(directive.Engagement, "directive.engagement"),
-            OfficialNames.Parse(directive.IssuedBy, "directive.issued_by"),
+            OfficialMapping.NamePattern.Parse(directive.IssuedBy, "directive.issued_by"),
             directive.Addressees.Select(Nfc.Of),
             Nfc.Of(directive.Topic),
             Nfc.Of(directive.Summary),
@@ -47,7 +46,7 @@ public static class DirectiveMapping
             Name = Names.Format(entity.Id),
             Province = ProvinceDirectory.NamePattern.Format(entity.ProvinceCode),
             Engagement = entity.EngagementId is null ? "" : EngagementMapping.Names.Format(entity.EngagementId),
-            IssuedBy = OfficialNames.Format(entity.IssuedById),
+            IssuedBy = OfficialMapping.NamePattern.Format(entity.IssuedById),
             Topic = entity.Topic,
             Summary = entity.Summary,
             State = entity.State,

@@ -1,10 +1,10 @@
-using Google.Protobuf.WellKnownTypes;
+using Empty = Google.Protobuf.WellKnownTypes.Empty;
 using Khcn.Aip;
 using Khcn.Data;
 using Khcn.Provinces.Application.Common;
 using Khcn.Provinces.Application.Engagements;
 using Khcn.Provinces.Application.Provinces;
-using Khcn.Provinces.Application.Recommendations;
+using Khcn.Provinces.Application.Officials;
 using Khcn.Provinces.Data;
 using Khcn.Provinces.Domain.Common;
 using Khcn.Provinces.V1;
@@ -19,7 +19,7 @@ namespace Khcn.Provinces.Application.Directives;
 /// </summary>
 public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
 {
-    public const string ResourceType = "khcn.provinces.v1.Directive";
+    public const string ResourceType = Domain.Directives.DirectiveLifecycle.ResourceType;
 
     private const string CreateScope = "khcn.provinces.v1.ProvincesService/CreateDirective";
 
@@ -34,19 +34,36 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
         .Field("create_time", d => d.CreateTime)
         .Field("update_time", d => d.UpdateTime);
 
-    public async Task<Directive> GetAsync(GetDirectiveRequest request, CancellationToken cancellationToken)
-    {
-        var id = DirectiveMapping.Names.Parse(request.Name, "name");
-        var entity = await db.Directives.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, request.Name);
-        return DirectiveMapping.ToProto(entity);
-    }
+    private static readonly DirectoryFilterSchema<Entity> FilterFields = new(provinces => new FilterSchema<Entity>()
+        .Custom("province", c =>
+        {
+            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
+            return d => codes.Contains(d.ProvinceCode);
+        })
+        .Custom("engagement", c =>
+        {
+            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
+            return d => d.EngagementId == engagementId;
+        })
+        .Custom("issued_by", c =>
+        {
+            var officialId = ReferenceFilters.Id(OfficialMapping.NamePattern, c);
+            return d => d.IssuedById == officialId;
+        })
+        .Enum("state", d => d.State)
+        .Bool("open", d => d.IsOpen)
+        .Date("due_date", d => d.DueDate));
+
+    private ResourceRows<Entity> Rows => new(db.Directives, DirectiveMapping.Names, ResourceType, writes);
+
+    public async Task<Directive> GetAsync(GetDirectiveRequest request, CancellationToken cancellationToken) =>
+        DirectiveMapping.ToProto(await Rows.GetAsync(request.Name, cancellationToken));
 
     public async Task<ListDirectivesResponse> ListAsync(ListDirectivesRequest request, CancellationToken cancellationToken)
     {
         var page = await db.Directives.AsNoTracking().ListPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
-            FilterFields(),
+            FilterFields.For(provinces),
             OrderFields,
             "issue_time",
             d => d.Id,
@@ -59,28 +76,17 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
     public Task<Directive> CreateAsync(CreateDirectiveRequest request, CancellationToken cancellationToken) =>
         writes.CreateOnceAsync(CreateScope, request.RequestId, Directive.Parser, async () =>
         {
-            var input = request.Directive ?? throw Required("directive");
+            var input = request.Directive ?? throw RequestCheck.Missing("directive");
             var check = new RequestCheck(provinces);
-            check.Fields.Check(
-                string.IsNullOrEmpty(request.DirectiveId) || ResourceIds.IsValid(request.DirectiveId),
-                "directive_id",
-                "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
+            RequestCheck.OptionalResourceId(check.Fields, request.DirectiveId, "directive_id");
 
             // Issued at the engagement (its date decides which province code was in use), else today.
-            var engagement = await check.EngagementAsync(db, input.Engagement, "directive.engagement", cancellationToken);
-            var issueDate = engagement?.Date ?? clock.TodayInVietnam();
-            var provinceCode = check.Province(input.Province, "directive.province", issueDate);
-            check.SameProvinceAs(engagement, provinceCode, "directive.province");
+            var engagement = await check.EngagementAndProvinceAsync(
+                db, clock, input.Engagement, input.Province, "directive", cancellationToken);
             await ValidateDescriptionAsync(check, input, cancellationToken);
             check.ThrowIfInvalid("The directive has invalid fields.");
 
-            var id = string.IsNullOrEmpty(request.DirectiveId) ? ResourceIds.New() : request.DirectiveId;
-            var name = DirectiveMapping.Names.Format(id);
-            if (await db.Directives.AnyAsync(d => d.Id == id, cancellationToken))
-            {
-                throw ApiException.AlreadyExists(ResourceType, name);
-            }
-
+            var (id, name) = await Rows.ClaimAsync(request.DirectiveId, cancellationToken);
             var now = clock.UtcNow();
             var entity = DirectiveMapping.ToEntity(
                 input, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? "");
@@ -90,12 +96,10 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
 
     public async Task<Directive> UpdateAsync(UpdateDirectiveRequest request, CancellationToken cancellationToken)
     {
-        var input = request.Directive ?? throw Required("directive");
+        var input = request.Directive ?? throw RequestCheck.Missing("directive");
         var id = DirectiveMapping.Names.Parse(input.Name, "directive.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
-        var entity = await db.Directives.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, input.Name);
-        Etags.EnsureMatches(input.Etag, entity.Version, ResourceType, input.Name);
+        var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
 
         var merged = DirectiveMapping.ToProto(entity);
         foreach (var path in paths)
@@ -118,83 +122,39 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
         await ValidateDescriptionAsync(check, merged, cancellationToken);
         check.ThrowIfInvalid("The directive has invalid fields.");
 
-        entity.IssuedById = RequestCheck.OfficialNames.Parse(merged.IssuedBy, "directive.issued_by");
+        entity.IssuedById = OfficialMapping.NamePattern.Parse(merged.IssuedBy, "directive.issued_by");
         entity.Addressees = [.. merged.Addressees.Select(Nfc.Of)];
         entity.Topic = Nfc.Of(merged.Topic);
         entity.Summary = Nfc.Of(merged.Summary);
         entity.DueDate = ProtoConvert.ToSortable(merged.DueDate);
         entity.Version++;
         entity.UpdateTime = clock.UtcNow();
-        await writes.SaveAsync(ResourceType, input.Name, cancellationToken);
+        await Rows.SaveAsync(input.Name, cancellationToken);
         return DirectiveMapping.ToProto(entity);
     }
 
     public async Task<Empty> DeleteAsync(DeleteDirectiveRequest request, CancellationToken cancellationToken)
     {
-        var id = DirectiveMapping.Names.Parse(request.Name, "name");
-        var entity = await db.Directives.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, request.Name);
-        Etags.EnsureMatches(request.Etag, entity.Version, ResourceType, request.Name);
-        db.Directives.Remove(entity);
-        await writes.SaveAsync(ResourceType, request.Name, cancellationToken);
+        await Rows.DeleteAsync(request.Name, request.Etag, cancellationToken);
         return new Empty();
     }
 
     /// <summary>ISSUED → IN_PROGRESS.</summary>
     public Task<Directive> StartAsync(StartDirectiveRequest request, CancellationToken cancellationToken) =>
-        MoveAsync(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference,
-            (directive, transition) => directive.Start(transition), cancellationToken);
+        MoveAsync(
+            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            (directive, transition) => directive.Start(transition),
+            cancellationToken);
 
     /// <summary>IN_PROGRESS → DONE.</summary>
     public Task<Directive> CompleteAsync(CompleteDirectiveRequest request, CancellationToken cancellationToken) =>
-        MoveAsync(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference,
-            (directive, transition) => directive.Complete(transition), cancellationToken);
+        MoveAsync(
+            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            (directive, transition) => directive.Complete(transition),
+            cancellationToken);
 
-    private async Task<Directive> MoveAsync(
-        string name,
-        string etag,
-        string actor,
-        Timestamp? eventTime,
-        string reason,
-        string documentReference,
-        Action<Entity, Transition> move,
-        CancellationToken cancellationToken)
-    {
-        var validator = new Validator();
-        var hasName = DirectiveMapping.Names.TryParse(name, out var ids);
-        validator.Check(hasName, "name", $"must look like {DirectiveMapping.Names.Pattern}");
-        var transition = TransitionInput.Read(validator, actor, eventTime, reason, documentReference, clock.UtcNow());
-        validator.ThrowIfInvalid();
-
-        var id = ids[0];
-        var entity = await db.Directives.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, name);
-        Etags.EnsureMatches(etag, entity.Version, ResourceType, name);
-        move(entity, transition);
-        entity.Version++;
-        await writes.SaveAsync(ResourceType, name, cancellationToken);
-        return DirectiveMapping.ToProto(entity);
-    }
-
-    private FilterSchema<Entity> FilterFields() => new FilterSchema<Entity>()
-        .Custom("province", c =>
-        {
-            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
-            return d => codes.Contains(d.ProvinceCode);
-        })
-        .Custom("engagement", c =>
-        {
-            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
-            return d => d.EngagementId == engagementId;
-        })
-        .Custom("issued_by", c =>
-        {
-            var officialId = ReferenceFilters.Id(RequestCheck.OfficialNames, c);
-            return d => d.IssuedById == officialId;
-        })
-        .Enum("state", d => d.State)
-        .Bool("open", d => d.IsOpen)
-        .Date("due_date", d => d.DueDate);
+    private async Task<Directive> MoveAsync(LifecycleVerb verb, Action<Entity, Transition> move, CancellationToken cancellationToken) =>
+        DirectiveMapping.ToProto(await Rows.MoveAsync(verb, clock.UtcNow(), _ => { }, move, cancellationToken));
 
     private async Task ValidateDescriptionAsync(RequestCheck check, Directive directive, CancellationToken cancellationToken)
     {
@@ -202,7 +162,7 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
         {
             check.Fields.Add("directive.issued_by", "is required");
         }
-        else if (check.OptionalId(RequestCheck.OfficialNames, directive.IssuedBy, "directive.issued_by") is { } officialId)
+        else if (check.OptionalId(OfficialMapping.NamePattern, directive.IssuedBy, "directive.issued_by") is { } officialId)
         {
             await check.OfficialsExistAsync(db, [(officialId, "directive.issued_by")], cancellationToken);
         }
@@ -214,7 +174,4 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
             check.Fields.Required(directive.Addressees[i], $"directive.addressees[{i}]");
         }
     }
-
-    private static ApiException Required(string field) =>
-        ApiException.InvalidArgument($"{field} is required.", new FieldViolation(field, "is required"));
 }

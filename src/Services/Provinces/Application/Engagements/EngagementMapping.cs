@@ -1,5 +1,6 @@
 using Khcn.Aip;
 using Khcn.Provinces.Application.Common;
+using Khcn.Provinces.Application.Officials;
 using Khcn.Provinces.Application.Provinces;
 using Khcn.Provinces.Domain.Engagements;
 using Proto = Khcn.Provinces.V1;
@@ -40,7 +41,7 @@ public static class EngagementMapping
         entity.Title = Nfc.Of(engagement.Title);
         entity.ChairId = string.IsNullOrEmpty(engagement.Chair)
             ? null
-            : RequestCheck.OfficialNames.Parse(engagement.Chair, "engagement.chair");
+            : OfficialMapping.NamePattern.Parse(engagement.Chair, "engagement.chair");
         entity.Participants = [.. engagement.Participants.Select((p, i) => ToParticipant(p, $"engagement.participants[{i}].official"))];
         entity.PeriodStart = ProtoConvert.ToSortable(engagement.PeriodReviewed?.StartDate);
         entity.PeriodEnd = ProtoConvert.ToSortable(engagement.PeriodReviewed?.EndDate);
@@ -63,7 +64,7 @@ public static class EngagementMapping
             Province = ProvinceDirectory.NamePattern.Format(entity.ProvinceCode),
             Kind = entity.Kind,
             Title = entity.Title,
-            Chair = entity.ChairId is null ? "" : RequestCheck.OfficialNames.Format(entity.ChairId),
+            Chair = entity.ChairId is null ? "" : OfficialMapping.NamePattern.Format(entity.ChairId),
             Source = SourceMapping.ToProto(entity.Source),
             Summary = entity.Summary,
             Etag = Etags.For(entity.Version),
@@ -82,7 +83,7 @@ public static class EngagementMapping
 
         engagement.Participants.AddRange(entity.Participants.Select(p => new Proto.Participant
         {
-            Official = p.OfficialId is null ? "" : RequestCheck.OfficialNames.Format(p.OfficialId),
+            Official = p.OfficialId is null ? "" : OfficialMapping.NamePattern.Format(p.OfficialId),
             DisplayName = p.DisplayName,
             Capacity = p.Capacity,
         }));
@@ -91,7 +92,7 @@ public static class EngagementMapping
 
     private static Participant ToParticipant(Proto.Participant participant, string officialField) =>
         new(
-            string.IsNullOrEmpty(participant.Official) ? null : RequestCheck.OfficialNames.Parse(participant.Official, officialField),
+            string.IsNullOrEmpty(participant.Official) ? null : OfficialMapping.NamePattern.Parse(participant.Official, officialField),
             Nfc.Of(participant.DisplayName),
             Nfc.Of(participant.Capacity));
 }

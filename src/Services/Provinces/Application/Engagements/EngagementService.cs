@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Khcn.Aip;
 using Khcn.Data;
 using Khcn.Provinces.Application.Common;
+using Khcn.Provinces.Application.Officials;
 using Khcn.Provinces.Application.Provinces;
 using Khcn.Provinces.Data;
 using Khcn.Provinces.V1;
@@ -27,19 +28,30 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         .Field("create_time", e => e.CreateTime)
         .Field("update_time", e => e.UpdateTime);
 
-    public async Task<Engagement> GetAsync(GetEngagementRequest request, CancellationToken cancellationToken)
-    {
-        var id = EngagementMapping.Names.Parse(request.Name, "name");
-        var entity = await db.Engagements.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, request.Name);
-        return EngagementMapping.ToProto(entity);
-    }
+    private static readonly DirectoryFilterSchema<Entity> FilterFields = new(provinces => new FilterSchema<Entity>()
+        .Custom("province", c =>
+        {
+            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
+            return e => codes.Contains(e.ProvinceCode);
+        })
+        .Enum("kind", e => e.Kind)
+        .Date("date", e => e.Date)
+        .Custom("chair", c =>
+        {
+            var chairId = ReferenceFilters.Id(OfficialMapping.NamePattern, c);
+            return e => e.ChairId == chairId;
+        }));
+
+    private ResourceRows<Entity> Rows => new(db.Engagements, EngagementMapping.Names, ResourceType, writes);
+
+    public async Task<Engagement> GetAsync(GetEngagementRequest request, CancellationToken cancellationToken) =>
+        EngagementMapping.ToProto(await Rows.GetAsync(request.Name, cancellationToken));
 
     public async Task<ListEngagementsResponse> ListAsync(ListEngagementsRequest request, CancellationToken cancellationToken)
     {
         var page = await db.Engagements.AsNoTracking().ListPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
-            FilterFields(),
+            FilterFields.For(provinces),
             OrderFields,
             "date desc",
             e => e.Id,
@@ -53,13 +65,7 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         writes.CreateOnceAsync(CreateScope, request.RequestId, Engagement.Parser, async () =>
         {
             await ValidateAsync(request.Engagement, checkId: request.EngagementId, cancellationToken);
-            var id = string.IsNullOrEmpty(request.EngagementId) ? ResourceIds.New() : request.EngagementId;
-            var name = EngagementMapping.Names.Format(id);
-            if (await db.Engagements.AnyAsync(e => e.Id == id, cancellationToken))
-            {
-                throw ApiException.AlreadyExists(ResourceType, name);
-            }
-
+            var (id, name) = await Rows.ClaimAsync(request.EngagementId, cancellationToken);
             var entity = EngagementMapping.ToEntity(request.Engagement, id, clock.UtcNow());
             db.Engagements.Add(entity);
             return (EngagementMapping.ToProto(entity), ResourceType, name);
@@ -67,12 +73,10 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
 
     public async Task<Engagement> UpdateAsync(UpdateEngagementRequest request, CancellationToken cancellationToken)
     {
-        var input = request.Engagement ?? throw Required("engagement");
+        var input = request.Engagement ?? throw RequestCheck.Missing("engagement");
         var id = EngagementMapping.Names.Parse(input.Name, "engagement.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
-        var entity = await db.Engagements.FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, input.Name);
-        Etags.EnsureMatches(input.Etag, entity.Version, ResourceType, input.Name);
+        var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
 
         // The result must be a valid engagement as a whole: a new date re-checks the province code and vice versa.
         var merged = EngagementMapping.ToProto(entity);
@@ -82,16 +86,14 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         EngagementMapping.CopyFields(merged, entity);
         entity.Version++;
         entity.UpdateTime = clock.UtcNow();
-        await writes.SaveAsync(ResourceType, input.Name, cancellationToken);
+        await Rows.SaveAsync(input.Name, cancellationToken);
         return EngagementMapping.ToProto(entity);
     }
 
     public async Task<Empty> DeleteAsync(DeleteEngagementRequest request, CancellationToken cancellationToken)
     {
         var id = EngagementMapping.Names.Parse(request.Name, "name");
-        var entity = await db.Engagements.FirstOrDefaultAsync(e => e.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, request.Name);
-        Etags.EnsureMatches(request.Etag, entity.Version, ResourceType, request.Name);
+        var entity = await Rows.FindForWriteAsync(id, request.Name, request.Etag, cancellationToken);
 
         // AIP-135: no cascading surprises. What was raised, issued or reported there must go first.
         var recommendations = await db.Recommendations.CountAsync(r => r.EngagementId == id, cancellationToken);
@@ -114,36 +116,19 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         }
 
         db.Engagements.Remove(entity);
-        await writes.SaveAsync(ResourceType, request.Name, cancellationToken);
+        await Rows.SaveAsync(request.Name, cancellationToken);
         return new Empty();
     }
-
-    private FilterSchema<Entity> FilterFields() => new FilterSchema<Entity>()
-        .Custom("province", c =>
-        {
-            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
-            return e => codes.Contains(e.ProvinceCode);
-        })
-        .Enum("kind", e => e.Kind)
-        .Date("date", e => e.Date)
-        .Custom("chair", c =>
-        {
-            var chairId = ReferenceFilters.Id(RequestCheck.OfficialNames, c);
-            return e => e.ChairId == chairId;
-        });
 
     private async Task ValidateAsync(Engagement? engagement, string? checkId, CancellationToken cancellationToken)
     {
         if (engagement is null)
         {
-            throw Required("engagement");
+            throw RequestCheck.Missing("engagement");
         }
 
         var check = new RequestCheck(provinces);
-        if (!string.IsNullOrEmpty(checkId) && !ResourceIds.IsValid(checkId))
-        {
-            check.Fields.Add("engagement_id", "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
-        }
+        RequestCheck.OptionalResourceId(check.Fields, checkId, "engagement_id");
 
         check.Fields.Check(engagement.Kind != EngagementKind.Unspecified, "engagement.kind", "is required");
         var dateValid = check.Date(engagement.Date, "engagement.date");
@@ -157,7 +142,7 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         check.Province(engagement.Province, "engagement.province", dateValid ? date?.ToSortable() : null);
 
         var officials = new List<(string Id, string Field)>();
-        if (check.OptionalId(RequestCheck.OfficialNames, engagement.Chair, "engagement.chair") is { } chairId)
+        if (check.OptionalId(OfficialMapping.NamePattern, engagement.Chair, "engagement.chair") is { } chairId)
         {
             officials.Add((chairId, "engagement.chair"));
         }
@@ -166,7 +151,7 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         {
             var participant = engagement.Participants[i];
             var field = $"engagement.participants[{i}]";
-            if (check.OptionalId(RequestCheck.OfficialNames, participant.Official, $"{field}.official") is { } officialId)
+            if (check.OptionalId(OfficialMapping.NamePattern, participant.Official, $"{field}.official") is { } officialId)
             {
                 officials.Add((officialId, $"{field}.official"));
             }
@@ -213,7 +198,4 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
             }
         }
     }
-
-    private static ApiException Required(string field) =>
-        ApiException.InvalidArgument($"{field} is required.", new FieldViolation(field, "is required"));
 }

@@ -33,6 +33,20 @@ public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites 
         .Field("value", f => f.Value)
         .Field("create_time", f => f.CreateTime);
 
+    private static readonly DirectoryFilterSchema<Entity> FilterFields = new(provinces => new FilterSchema<Entity>()
+        .Custom("province", c =>
+        {
+            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
+            return f => codes.Contains(f.ProvinceCode);
+        })
+        .String("metric", f => f.Metric)
+        .Custom("engagement", c =>
+        {
+            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
+            return f => f.EngagementId == engagementId;
+        })
+        .String("source.document_id", f => f.Source.DocumentId));
+
     public async Task<ReportedFigure> GetAsync(GetReportedFigureRequest request, CancellationToken cancellationToken)
     {
         var id = ReportedFigureMapping.Names.Parse(request.Name, "name");
@@ -46,7 +60,7 @@ public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites 
     {
         var page = await db.ReportedFigures.AsNoTracking().ListPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
-            FilterFields(),
+            FilterFields.For(provinces),
             OrderFields,
             DefaultOrder,
             f => f.Id,
@@ -60,8 +74,7 @@ public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites 
     public Task<ReportedFigure> CreateAsync(CreateReportedFigureRequest request, CancellationToken cancellationToken) =>
         writes.CreateOnceAsync(CreateScope, request.RequestId, ReportedFigure.Parser, async () =>
         {
-            var input = request.ReportedFigure
-                ?? throw ApiException.InvalidArgument("reported_figure is required.", new FieldViolation("reported_figure", "is required"));
+            var input = request.ReportedFigure ?? throw RequestCheck.Missing("reported_figure");
             await ValidateAsync(input, request.ReportedFigureId, cancellationToken);
 
             var id = string.IsNullOrEmpty(request.ReportedFigureId) ? ResourceIds.New() : request.ReportedFigureId;
@@ -92,27 +105,10 @@ public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites 
             .ToListAsync(cancellationToken);
     }
 
-    private FilterSchema<Entity> FilterFields() => new FilterSchema<Entity>()
-        .Custom("province", c =>
-        {
-            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
-            return f => codes.Contains(f.ProvinceCode);
-        })
-        .String("metric", f => f.Metric)
-        .Custom("engagement", c =>
-        {
-            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
-            return f => f.EngagementId == engagementId;
-        })
-        .String("source.document_id", f => f.Source.DocumentId);
-
     private async Task ValidateAsync(ReportedFigure figure, string? figureId, CancellationToken cancellationToken)
     {
         var check = new RequestCheck(provinces);
-        check.Fields.Check(
-            string.IsNullOrEmpty(figureId) || ResourceIds.IsValid(figureId),
-            "reported_figure_id",
-            "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
+        RequestCheck.OptionalResourceId(check.Fields, figureId, "reported_figure_id");
         if (string.IsNullOrEmpty(figure.Metric))
         {
             check.Fields.Add("reported_figure.metric", "is required");

@@ -36,8 +36,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         var official = request.Official ?? new OfficialMessage();
         var validator = new Validator();
         validator.Check(request.Official is not null, "official", "is required");
-        validator.Check(string.IsNullOrEmpty(request.OfficialId) || ResourceIds.IsValid(request.OfficialId), "official_id",
-            "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
+        RequestCheck.OptionalResourceId(validator, request.OfficialId, "official_id");
         OfficialValidation.DisplayName(validator, official.DisplayName, "official.display_name");
         OfficialValidation.Positions(validator, official.Positions, "official.positions", provinces);
         validator.ThrowIfInvalid();
@@ -57,19 +56,14 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         }, cancellationToken);
     }
 
-    public async Task<OfficialMessage> GetAsync(GetOfficialRequest request, CancellationToken cancellationToken)
-    {
-        var id = OfficialMapping.NamePattern.Parse(request.Name, "name");
-        var entity = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(OfficialMapping.ResourceType, request.Name);
-        return OfficialMapping.ToProto(entity);
-    }
+    public async Task<OfficialMessage> GetAsync(GetOfficialRequest request, CancellationToken cancellationToken) =>
+        OfficialMapping.ToProto(await Rows.GetAsync(request.Name, cancellationToken));
 
     public async Task<ListOfficialsResponse> ListAsync(ListOfficialsRequest request, CancellationToken cancellationToken)
     {
         var page = await db.Officials.AsNoTracking().ListPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
-            FilterSchema(),
+            FilterSchema.For(provinces),
             OrderBySchema,
             "display_name",
             o => o.Id,
@@ -81,8 +75,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
 
     public async Task<OfficialMessage> UpdateAsync(UpdateOfficialRequest request, CancellationToken cancellationToken)
     {
-        var official = request.Official ?? throw ApiException.InvalidArgument(
-            "official is required.", new FieldViolation("official", "is required"));
+        var official = request.Official ?? throw RequestCheck.Missing("official");
         var id = OfficialMapping.NamePattern.Parse(official.Name, "official.name");
         var paths = MaskSchema.Resolve(request.UpdateMask);
 
@@ -99,9 +92,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
 
         validator.ThrowIfInvalid();
 
-        var entity = await db.Officials.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(OfficialMapping.ResourceType, official.Name);
-        Etags.EnsureMatches(official.Etag, entity.Version, OfficialMapping.ResourceType, official.Name);
+        var entity = await Rows.FindForWriteAsync(id, official.Name, official.Etag, cancellationToken);
 
         if (paths.Contains("display_name"))
         {
@@ -115,18 +106,13 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
 
         entity.Version++;
         entity.UpdateTime = clock.UtcNow();
-        await writes.SaveAsync(OfficialMapping.ResourceType, official.Name, cancellationToken);
+        await Rows.SaveAsync(official.Name, cancellationToken);
         return OfficialMapping.ToProto(entity);
     }
 
     public async Task<Empty> DeleteAsync(DeleteOfficialRequest request, CancellationToken cancellationToken)
     {
-        var id = OfficialMapping.NamePattern.Parse(request.Name, "name");
-        var entity = await db.Officials.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(OfficialMapping.ResourceType, request.Name);
-        Etags.EnsureMatches(request.Etag, entity.Version, OfficialMapping.ResourceType, request.Name);
-        db.Officials.Remove(entity);
-        await writes.SaveAsync(OfficialMapping.ResourceType, request.Name, cancellationToken);
+        await Rows.DeleteAsync(request.Name, request.Etag, cancellationToken);
         return new Empty();
     }
 
@@ -182,14 +168,16 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         return response;
     }
 
-    /// <summary>Built per request because the province field expands lineage through the loaded directory.</summary>
-    private FilterSchema<OfficialEntity> FilterSchema() => new FilterSchema<OfficialEntity>()
+    // The province field expands the lineage through the host's directory, so the schema is built once per directory.
+    private static readonly DirectoryFilterSchema<OfficialEntity> FilterSchema = new(provinces => new FilterSchema<OfficialEntity>()
         .FoldedText("display_name", o => o.FoldedName)
         .GlobalText(o => o.FoldedName)
-        .Custom("positions.province", ProvinceRestriction)
-        .Custom("positions.role", RoleRestriction);
+        .Custom("positions.province", c => ProvinceRestriction(provinces, c))
+        .Custom("positions.role", RoleRestriction));
 
-    private Expression<Func<OfficialEntity, bool>> ProvinceRestriction(FilterComparison comparison)
+    private ResourceRows<OfficialEntity> Rows => new(db.Officials, OfficialMapping.NamePattern, OfficialMapping.ResourceType, writes);
+
+    private static Expression<Func<OfficialEntity, bool>> ProvinceRestriction(ProvinceDirectory provinces, FilterComparison comparison)
     {
         RequireEquality(comparison);
         if (!ProvinceDirectory.NamePattern.TryParse(comparison.Value, out var ids))

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Khcn.Aip;
 using Khcn.Provinces.Application.Common;
 using Khcn.Provinces.Domain.Provinces;
@@ -27,6 +29,13 @@ public sealed class ProvinceQueries(ProvinceDirectory directory, RecordClock clo
         .Field("display_name", u => new OrdinalText(u.SortKey))
         .Field("code", u => new OrdinalText(u.Code));
 
+    // LINQ over an in-memory IQueryable compiles the whole expression tree on every enumeration, which costs far
+    // more than filtering a few dozen rows. The ordered result depends only on the loaded registry (immutable, replaced
+    // on reload) and the request, so it is kept per registry; a full cache is emptied (filters are client text).
+    private const int MaxCachedListings = 256;
+
+    private static readonly ConditionalWeakTable<ProvinceRegistry, ConcurrentDictionary<ListingKey, ProvinceUnit[]>> Listings = new();
+
     /// <summary>The latest incarnation of a code, open or closed, with the earlier ones and the lineage links.</summary>
     public Task<Province> GetAsync(GetProvinceRequest request, CancellationToken cancellationToken)
     {
@@ -49,20 +58,12 @@ public sealed class ProvinceQueries(ProvinceDirectory directory, RecordClock clo
         var offset = PageTokens.Decode(request.PageToken, fingerprint);
 
         var registry = directory.Registry;
-        var units = request.IncludeHistorical
-            ? registry.Units
-            : registry.ValidOn(requestedDate?.ToSortable() ?? clock.TodayInVietnam());
-        var query = units.AsQueryable();
-        if (Filters.Compile(request.Filter, FilterSchema) is { } predicate)
-        {
-            query = query.Where(predicate);
-        }
-
-        // Code, then first valid day, keeps the incarnations of one code apart in historical listings.
-        var ordered = Ordering.Apply(query, request.OrderBy, OrderBySchema, "display_name", u => new OrdinalText(u.Code)).ThenBy(u => u.ValidFrom);
-        var totalSize = ordered.Count();
+        var key = new ListingKey(
+            request.Filter, request.OrderBy, request.IncludeHistorical ? null : requestedDate?.ToSortable() ?? clock.TodayInVietnam());
+        var listing = List(registry, key);
+        var totalSize = listing.Length;
         var response = new ListProvincesResponse { TotalSize = totalSize };
-        response.Provinces.AddRange(ordered.Skip(offset).Take(pageSize).AsEnumerable().Select(u => ProvinceMapping.ToProto(u, registry)));
+        response.Provinces.AddRange(listing.Skip(offset).Take(pageSize).Select(u => ProvinceMapping.ToProto(u, registry)));
         if (offset + pageSize < totalSize)
         {
             response.NextPageToken = PageTokens.Encode(offset + pageSize, fingerprint);
@@ -70,6 +71,38 @@ public sealed class ProvinceQueries(ProvinceDirectory directory, RecordClock clo
 
         return Task.FromResult(response);
     }
+
+    /// <summary>Every unit the listing selects, in its order; computed once per registry and key.</summary>
+    private static ProvinceUnit[] List(ProvinceRegistry registry, ListingKey key)
+    {
+        var cache = Listings.GetValue(registry, _ => new ConcurrentDictionary<ListingKey, ProvinceUnit[]>());
+        if (cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var units = key.ValidOn is { } date ? registry.ValidOn(date) : registry.Units;
+        var query = units.AsQueryable();
+        if (Filters.Compile(key.Filter, FilterSchema) is { } predicate)
+        {
+            query = query.Where(predicate);
+        }
+
+        // Code, then first valid day, keeps the incarnations of one code apart in historical listings.
+        var listing = Ordering.Apply(query, key.OrderBy, OrderBySchema, "display_name", u => new OrdinalText(u.Code))
+            .ThenBy(u => u.ValidFrom)
+            .ToArray();
+        if (cache.Count >= MaxCachedListings)
+        {
+            cache.Clear();
+        }
+
+        cache[key] = listing;
+        return listing;
+    }
+
+    /// <summary>What a listing depends on besides the registry: the filter, the ordering and the day (null: every incarnation).</summary>
+    private readonly record struct ListingKey(string Filter, string OrderBy, int? ValidOn);
 
     /// <summary>The unit a code denoted on a date, today's unit for that territory, and every code folded into it.</summary>
     public Task<ResolveProvinceResponse> ResolveAsync(ResolveProvinceRequest request, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using Google.Protobuf.WellKnownTypes;
+using Empty = Google.Protobuf.WellKnownTypes.Empty;
 using Khcn.Aip;
 using Khcn.Data;
 using Khcn.Provinces.Application.Common;
@@ -18,7 +18,7 @@ namespace Khcn.Provinces.Application.Recommendations;
 /// </summary>
 public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
 {
-    public const string ResourceType = "khcn.provinces.v1.Recommendation";
+    public const string ResourceType = Domain.Recommendations.RecommendationLifecycle.ResourceType;
 
     private const string CreateScope = "khcn.provinces.v1.ProvincesService/CreateRecommendation";
 
@@ -32,19 +32,31 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
         .Field("create_time", r => r.CreateTime)
         .Field("update_time", r => r.UpdateTime);
 
-    public async Task<Recommendation> GetAsync(GetRecommendationRequest request, CancellationToken cancellationToken)
-    {
-        var id = RecommendationMapping.Names.Parse(request.Name, "name");
-        var entity = await db.Recommendations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, request.Name);
-        return RecommendationMapping.ToProto(entity);
-    }
+    private static readonly DirectoryFilterSchema<Entity> FilterFields = new(provinces => new FilterSchema<Entity>()
+        .Custom("province", c =>
+        {
+            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
+            return r => codes.Contains(r.ProvinceCode);
+        })
+        .Custom("engagement", c =>
+        {
+            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
+            return r => r.EngagementId == engagementId;
+        })
+        .Enum("addressee", r => r.Addressee)
+        .Enum("state", r => r.State)
+        .Bool("open", r => r.IsOpen));
+
+    private ResourceRows<Entity> Rows => new(db.Recommendations, RecommendationMapping.Names, ResourceType, writes);
+
+    public async Task<Recommendation> GetAsync(GetRecommendationRequest request, CancellationToken cancellationToken) =>
+        RecommendationMapping.ToProto(await Rows.GetAsync(request.Name, cancellationToken));
 
     public async Task<ListRecommendationsResponse> ListAsync(ListRecommendationsRequest request, CancellationToken cancellationToken)
     {
         var page = await db.Recommendations.AsNoTracking().ListPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
-            FilterFields(),
+            FilterFields.For(provinces),
             OrderFields,
             "raise_time",
             r => r.Id,
@@ -57,28 +69,17 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     public Task<Recommendation> CreateAsync(CreateRecommendationRequest request, CancellationToken cancellationToken) =>
         writes.CreateOnceAsync(CreateScope, request.RequestId, Recommendation.Parser, async () =>
         {
-            var input = request.Recommendation ?? throw Required("recommendation");
+            var input = request.Recommendation ?? throw RequestCheck.Missing("recommendation");
             var check = new RequestCheck(provinces);
-            check.Fields.Check(
-                string.IsNullOrEmpty(request.RecommendationId) || ResourceIds.IsValid(request.RecommendationId),
-                "recommendation_id",
-                "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
+            RequestCheck.OptionalResourceId(check.Fields, request.RecommendationId, "recommendation_id");
 
             // Raised at the engagement (its date decides which province code was in use), else today.
-            var engagement = await check.EngagementAsync(db, input.Engagement, "recommendation.engagement", cancellationToken);
-            var raiseDate = engagement?.Date ?? clock.TodayInVietnam();
-            var provinceCode = check.Province(input.Province, "recommendation.province", raiseDate);
-            check.SameProvinceAs(engagement, provinceCode, "recommendation.province");
+            var engagement = await check.EngagementAndProvinceAsync(
+                db, clock, input.Engagement, input.Province, "recommendation", cancellationToken);
             ValidateDescription(check.Fields, input);
             check.ThrowIfInvalid("The recommendation has invalid fields.");
 
-            var id = string.IsNullOrEmpty(request.RecommendationId) ? ResourceIds.New() : request.RecommendationId;
-            var name = RecommendationMapping.Names.Format(id);
-            if (await db.Recommendations.AnyAsync(r => r.Id == id, cancellationToken))
-            {
-                throw ApiException.AlreadyExists(ResourceType, name);
-            }
-
+            var (id, name) = await Rows.ClaimAsync(request.RecommendationId, cancellationToken);
             var now = clock.UtcNow();
             var entity = RecommendationMapping.ToEntity(
                 input, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? "");
@@ -88,12 +89,10 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
 
     public async Task<Recommendation> UpdateAsync(UpdateRecommendationRequest request, CancellationToken cancellationToken)
     {
-        var input = request.Recommendation ?? throw Required("recommendation");
+        var input = request.Recommendation ?? throw RequestCheck.Missing("recommendation");
         var id = RecommendationMapping.Names.Parse(input.Name, "recommendation.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
-        var entity = await db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, input.Name);
-        Etags.EnsureMatches(input.Etag, entity.Version, ResourceType, input.Name);
+        var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
 
         var merged = RecommendationMapping.ToProto(entity);
         if (paths.Contains("addressee"))
@@ -120,25 +119,20 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
         entity.Summary = Nfc.Of(merged.Summary);
         entity.Version++;
         entity.UpdateTime = clock.UtcNow();
-        await writes.SaveAsync(ResourceType, input.Name, cancellationToken);
+        await Rows.SaveAsync(input.Name, cancellationToken);
         return RecommendationMapping.ToProto(entity);
     }
 
     public async Task<Empty> DeleteAsync(DeleteRecommendationRequest request, CancellationToken cancellationToken)
     {
-        var id = RecommendationMapping.Names.Parse(request.Name, "name");
-        var entity = await db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, request.Name);
-        Etags.EnsureMatches(request.Etag, entity.Version, ResourceType, request.Name);
-        db.Recommendations.Remove(entity);
-        await writes.SaveAsync(ResourceType, request.Name, cancellationToken);
+        await Rows.DeleteAsync(request.Name, request.Etag, cancellationToken);
         return new Empty();
     }
 
     /// <summary>RAISED → ASSIGNED: a unit is made responsible for answering.</summary>
     public Task<Recommendation> AssignAsync(AssignRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
             validator => validator.Required(request.Assignee, "assignee"),
             (recommendation, transition) => recommendation.Assign(transition, Nfc.Of(request.Assignee)),
             cancellationToken);
@@ -146,7 +140,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>ASSIGNED → IN_PROGRESS.</summary>
     public Task<Recommendation> StartAsync(StartRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
             _ => { },
             (recommendation, transition) => recommendation.Start(transition),
             cancellationToken);
@@ -154,7 +148,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>IN_PROGRESS → ANSWERED, recording the answer as the resolution.</summary>
     public Task<Recommendation> AnswerAsync(AnswerRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
             validator => validator.Required(request.Answer, "answer"),
             (recommendation, transition) => recommendation.Answer(transition, Nfc.Of(request.Answer)),
             cancellationToken);
@@ -162,55 +156,18 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>Any open state → DECLINED; the reason is required and becomes the resolution.</summary>
     public Task<Recommendation> DeclineAsync(DeclineRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
             validator => validator.Required(request.Reason, "reason"),
             (recommendation, transition) => recommendation.Decline(transition),
             cancellationToken);
 
     private async Task<Recommendation> MoveAsync(
-        Verb verb, Action<Validator> validateVerb, Action<Entity, Transition> move, CancellationToken cancellationToken)
-    {
-        var validator = new Validator();
-        var hasName = RecommendationMapping.Names.TryParse(verb.Name, out var ids);
-        validator.Check(hasName, "name", $"must look like {RecommendationMapping.Names.Pattern}");
-        var transition = TransitionInput.Read(validator, verb.Actor, verb.EventTime, verb.Reason, verb.DocumentReference, clock.UtcNow());
-        validateVerb(validator);
-        validator.ThrowIfInvalid();
-
-        var id = ids[0];
-        var entity = await db.Recommendations.FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw ApiException.NotFound(ResourceType, verb.Name);
-        Etags.EnsureMatches(verb.Etag, entity.Version, ResourceType, verb.Name);
-        move(entity, transition);
-        entity.Version++;
-        await writes.SaveAsync(ResourceType, verb.Name, cancellationToken);
-        return RecommendationMapping.ToProto(entity);
-    }
-
-    private FilterSchema<Entity> FilterFields() => new FilterSchema<Entity>()
-        .Custom("province", c =>
-        {
-            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
-            return r => codes.Contains(r.ProvinceCode);
-        })
-        .Custom("engagement", c =>
-        {
-            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
-            return r => r.EngagementId == engagementId;
-        })
-        .Enum("addressee", r => r.Addressee)
-        .Enum("state", r => r.State)
-        .Bool("open", r => r.IsOpen);
+        LifecycleVerb verb, Action<Validator> validateVerb, Action<Entity, Transition> move, CancellationToken cancellationToken) =>
+        RecommendationMapping.ToProto(await Rows.MoveAsync(verb, clock.UtcNow(), validateVerb, move, cancellationToken));
 
     private static void ValidateDescription(Validator validator, Recommendation recommendation)
     {
         validator.Check(recommendation.Addressee != Addressee.Unspecified, "recommendation.addressee", "is required");
         validator.Required(recommendation.Topic, "recommendation.topic");
     }
-
-    private static ApiException Required(string field) =>
-        ApiException.InvalidArgument($"{field} is required.", new FieldViolation(field, "is required"));
-
-    /// <summary>What every lifecycle request carries.</summary>
-    private sealed record Verb(string Name, string Etag, string Actor, Timestamp? EventTime, string Reason, string DocumentReference);
 }

@@ -7,7 +7,7 @@ namespace Khcn.Provinces.Domain.Directives;
 /// An instruction issued by a chair or minister. State changes only through <see cref="Start"/> and
 /// <see cref="Complete"/>, checked by <see cref="DirectiveLifecycle"/>, each appended to the history.
 /// </summary>
-public sealed class Directive
+public sealed class Directive : IVersionedResource
 {
     public required string Id { get; init; }
 

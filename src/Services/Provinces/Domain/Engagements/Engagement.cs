@@ -4,7 +4,7 @@ using Khcn.Provinces.V1;
 namespace Khcn.Provinces.Domain.Engagements;
 
 /// <summary>A dated meeting between S&amp;T authorities, with where it is recorded.</summary>
-public sealed class Engagement
+public sealed class Engagement : IVersionedResource
 {
     public required string Id { get; init; }
 

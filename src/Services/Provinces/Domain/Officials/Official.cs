@@ -1,7 +1,9 @@
+using Khcn.Provinces.Domain.Common;
+
 namespace Khcn.Provinces.Domain.Officials;
 
 /// <summary>A person who held public posts; the posts are dated <see cref="OfficialPosition"/> rows.</summary>
-public sealed class Official
+public sealed class Official : IVersionedResource
 {
     /// <summary>Resource id: the part after "officials/".</summary>
     public required string Id { get; init; }

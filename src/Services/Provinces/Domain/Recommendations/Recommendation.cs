@@ -8,7 +8,7 @@ namespace Khcn.Provinces.Domain.Recommendations;
 /// A request raised by a province. Its state changes only through the transition methods, which check
 /// <see cref="RecommendationLifecycle"/> and append to <see cref="History"/>; nothing is overwritten.
 /// </summary>
-public sealed class Recommendation
+public sealed class Recommendation : IVersionedResource
 {
     public required string Id { get; init; }
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Khcn.Provinces.Application.Engagements;
+namespace Khcn.Provinces.Application.Common;
 
 /// <summary>
 /// Text enters storage in Unicode NFC: the same Vietnamese word typed with combining marks or precomposed

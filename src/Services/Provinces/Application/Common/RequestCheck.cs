@@ -1,9 +1,11 @@
 using Khcn.Aip;
+using Khcn.Provinces.Application.Engagements;
+using Khcn.Provinces.Application.Officials;
 using Khcn.Provinces.Application.Provinces;
 using Khcn.Provinces.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Khcn.Provinces.Application.Engagements;
+namespace Khcn.Provinces.Application.Common;
 
 /// <summary>
 /// Validation of one write request: collects every field violation (references included) so the client learns
@@ -12,7 +14,8 @@ namespace Khcn.Provinces.Application.Engagements;
 /// </summary>
 internal sealed class RequestCheck(ProvinceDirectory provinces)
 {
-    public static readonly ResourceNamePattern OfficialNames = new("officials/{official}");
+    private const string ResourceIdRule =
+        "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen";
 
     private readonly Validator _validator = new();
     private ProvinceReferenceProblem? _provinceProblem;
@@ -36,6 +39,28 @@ internal sealed class RequestCheck(ProvinceDirectory provinces)
         }
 
         return ProvinceDirectory.NamePattern.Parse(name, field);
+    }
+
+    /// <summary>INVALID_ARGUMENT for a required part of the request that is missing altogether.</summary>
+    public static ApiException Missing(string field) =>
+        ApiException.InvalidArgument($"{field} is required.", new FieldViolation(field, "is required"));
+
+    /// <summary>Records a violation when a client-chosen id (AIP-122, optional on Create) is malformed.</summary>
+    public static void OptionalResourceId(Validator validator, string? id, string field) =>
+        validator.Check(string.IsNullOrEmpty(id) || ResourceIds.IsValid(id), field, ResourceIdRule);
+
+    /// <summary>
+    /// Where something raised or issued at a meeting belongs: the engagement <c>{message}.engagement</c> names (null when
+    /// none, or recorded as unknown) and <c>{message}.province</c>, which must be in use on the engagement's date (else
+    /// today) and be the engagement's province under the code of the time or today's.
+    /// </summary>
+    public async Task<Domain.Engagements.Engagement?> EngagementAndProvinceAsync(
+        ProvincesDbContext db, RecordClock clock, string? engagementName, string? provinceName, string message, CancellationToken cancellationToken)
+    {
+        var engagement = await EngagementAsync(db, engagementName, $"{message}.engagement", cancellationToken);
+        var provinceCode = Province(provinceName, $"{message}.province", engagement?.Date ?? clock.TodayInVietnam());
+        SameProvinceAs(engagement, provinceCode, $"{message}.province");
+        return engagement;
     }
 
     /// <summary>The id of an optional reference ("officials/x"); null when empty or malformed (recorded).</summary>
@@ -70,7 +95,7 @@ internal sealed class RequestCheck(ProvinceDirectory provinces)
             .ToListAsync(cancellationToken);
         foreach (var (id, field) in references.Where(r => !existing.Contains(r.Id)))
         {
-            _validator.Add(field, $"{OfficialNames.Format(id)} does not exist");
+            _validator.Add(field, $"{OfficialMapping.NamePattern.Format(id)} does not exist");
         }
     }
 

@@ -1,11 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Type;
 using Khcn.Provinces.Data;
-using Khcn.Provinces.Tests.Infrastructure;
 using Khcn.Provinces.V1;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Khcn.Provinces.Tests.Engagements;
+namespace Khcn.Provinces.Tests.Infrastructure;
 
 /// <summary>
 /// Builders for the records these tests create. The service starts with the seeds loaded, so every test

@@ -1,7 +1,7 @@
 using Khcn.Aip;
 using Khcn.Provinces.Application.Provinces;
 
-namespace Khcn.Provinces.Application.Engagements;
+namespace Khcn.Provinces.Application.Common;
 
 /// <summary>
 /// Filter terms that name another resource (<c>province = "provinces/44"</c>, <c>chair = "officials/x"</c>).

@@ -1,8 +1,7 @@
-using Khcn.Provinces.Application.Common;
 using Khcn.Provinces.Domain.Common;
 using Khcn.Provinces.V1;
 
-namespace Khcn.Provinces.Application.Engagements;
+namespace Khcn.Provinces.Application.Common;
 
 /// <summary>The contract's Source and DateRange as stored values; shared by engagements and reported figures.</summary>
 public static class SourceMapping

@@ -1,9 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Khcn.Aip;
-using Khcn.Provinces.Application.Engagements;
 using Khcn.Provinces.Domain.Common;
 
-namespace Khcn.Provinces.Application.Recommendations;
+namespace Khcn.Provinces.Application.Common;
 
 /// <summary>
 /// The who/when/why every lifecycle verb carries (AIP-136 custom methods of recommendations and directives):

@@ -2,7 +2,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.StatusProto;
 
-namespace Khcn.Provinces.Tests.Provinces;
+namespace Khcn.Provinces.Tests.Infrastructure;
 
 /// <summary>Runs a call expected to fail and returns the google.rpc.Status details it carried.</summary>
 internal static class RpcErrorAssert
