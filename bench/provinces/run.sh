@@ -15,6 +15,8 @@ set -euo pipefail
 
 # shellcheck source=bench/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+# shellcheck source=bench/Khcn.Bench.Common/services.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../Khcn.Bench.Common/services.sh"
 
 ENGAGEMENTS=${ENGAGEMENTS:-100000}
 RECOMMENDATION_EVERY=${RECOMMENDATION_EVERY:-20}
@@ -23,7 +25,6 @@ REQUESTS=${REQUESTS:-2000}
 ROW_SECONDS=${ROW_SECONDS:-20}
 WARMUP_CALLS=${WARMUP_CALLS:-200}
 CONCURRENCY=${CONCURRENCY:-1,16}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 
 PROVIDER=sqlite
 [[ "${1:-}" == "--postgres" ]] && PROVIDER=postgresql
@@ -32,34 +33,13 @@ PROVINCES_DIR="$BENCH_DIR/provinces"
 PROVINCES_OUT="$PROVINCES_DIR/.out/$PROVIDER"
 SERVICE_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinces.dll"
 BENCH_DLL="$PROVINCES_DIR/Khcn.Bench.Provinces/bin/Release/net10.0/Khcn.Bench.Provinces.dll"
-PG_DIR=""
 
-stop_postgres() {
-  if [[ -n "$PG_DIR" && -d "$PG_DIR" ]]; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$PG_DIR"
-  fi
-  PG_DIR=""
-}
-# common.sh traps EXIT with stop_server; the cluster goes too.
-trap 'stop_server; stop_postgres' EXIT
-
-free_port() { "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-# The same throw-away cluster as tests/Shared/PostgresServer.cs: trust auth, UTF-8, fsync off (a benchmark of the
-# service, not of the disk), loopback only. initdb and pg_ctl refuse root, hence runuser.
-start_postgres() {
-  local port
-  port=$(free_port)
-  PG_DIR=$(mktemp -d /tmp/khcn-bench-postgres-XXXXXX)
-  mkdir -p "$PG_DIR/socket"
-  chown -R postgres:postgres "$PG_DIR"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -E UTF8 -U postgres --no-sync --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 120 \
-    -o "-p $port -k $PG_DIR/socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
-  runuser -u postgres -- "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -q -c "CREATE DATABASE provinces_bench ENCODING 'UTF8' TEMPLATE template0"
-  DATABASE_ARGS=("--ConnectionStrings:provincesdb=Host=127.0.0.1;Port=$port;Username=postgres;Database=provinces_bench")
-  DATABASE_DESCRIPTION="PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') (throw-away cluster, fsync=off, loopback TCP)"
+use_postgres() {
+  local connection
+  start_postgres
+  connection=$(create_postgres_database provinces_bench)
+  DATABASE_ARGS=("--ConnectionStrings:provincesdb=$connection")
+  DATABASE_DESCRIPTION="$PG_DESCRIPTION"
 }
 
 use_sqlite() {
@@ -67,24 +47,6 @@ use_sqlite() {
   rm -f "$file" "$file-wal" "$file-shm"
   DATABASE_ARGS=("--Database:provincesdb:Path=$file")
   DATABASE_DESCRIPTION="SQLite file (Microsoft.Data.Sqlite, the service's default settings)"
-}
-
-# The service seeds itself before it listens, so an open port means ready.
-start_service() {
-  local port
-  port=$(free_port)
-  SERVER_URL="http://127.0.0.1:$port"
-  "${SERVER_PIN[@]}" dotnet "$SERVICE_DLL" --urls "$SERVER_URL" --Logging:LogLevel:Default=Warning "${DATABASE_ARGS[@]}" \
-    >"$PROVINCES_OUT/service.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 1200); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "the Provinces service did not start:" >&2
-  cat "$PROVINCES_OUT/service.log" >&2
-  return 1
 }
 
 mkdir -p "$PROVINCES_OUT"
@@ -95,9 +57,10 @@ dotnet build "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" -c Release
 dotnet build "$PROVINCES_DIR/Khcn.Bench.Provinces/Khcn.Bench.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-if [[ "$PROVIDER" == postgresql ]]; then start_postgres; else use_sqlite; fi
+if [[ "$PROVIDER" == postgresql ]]; then use_postgres; else use_sqlite; fi
 log "starting the Provinces service on $PROVIDER"
-start_service
+start_service Provinces "$SERVICE_DLL" "$PROVINCES_OUT/service.log" "${DATABASE_ARGS[@]}"
+SERVER_URL=$SERVICE_URL
 
 log "loading $ENGAGEMENTS engagements ($LOAD_CONCURRENCY concurrent callers)"
 "${LOAD_PIN[@]}" dotnet "$BENCH_DLL" load --address "$SERVER_URL" --engagements "$ENGAGEMENTS" \
@@ -111,8 +74,7 @@ log "measuring ($REQUESTS calls per path and concurrency, after $WARMUP_CALLS un
 {
   echo "### Provinces on $PROVIDER"
   echo
-  echo "- Date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
-  echo "- Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr); .NET SDK $(dotnet --version)"
+  describe_machine
   echo "- Load average (1/5/15 min) at the start: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Database: $DATABASE_DESCRIPTION"
   echo "- Data: $ENGAGEMENTS engagements over today's 34 provinces + seeds, one open recommendation per $RECOMMENDATION_EVERY engagements;" \

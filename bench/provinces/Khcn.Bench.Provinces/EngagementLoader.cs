@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.Type;
+using Khcn.Bench.Common;
 using Khcn.Provinces.V1;
 
 namespace Khcn.Bench.Provinces;

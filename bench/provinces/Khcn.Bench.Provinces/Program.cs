@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Khcn.Bench.Common;
 using Khcn.Bench.Provinces;
 using Khcn.Provinces.V1;
 

@@ -19,9 +19,6 @@ public static class ProvincesApplicationExtensions
     public static IHostApplicationBuilder AddProvincesApplication(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<RecordClock>();
-        services.AddScoped<ResourceWrites>();
 
         // Provinces are reference data: held in memory once loaded, shared by every request.
         services.AddSingleton<ProvinceDirectory>();

@@ -30,12 +30,26 @@ public sealed class ApiErrorMappingTests
     [InlineData(ApiErrorCode.ResourceExhausted, StatusCode.ResourceExhausted)]
     [InlineData(ApiErrorCode.Unavailable, StatusCode.Unavailable)]
     [InlineData(ApiErrorCode.Internal, StatusCode.Internal)]
+    [InlineData(ApiErrorCode.OutOfRange, StatusCode.OutOfRange)]
     public void Each_error_code_maps_to_its_grpc_status(ApiErrorCode code, StatusCode expected)
     {
         var rpc = ApiErrorMapping.ToRpcException(new ApiException(code, "SOME_REASON", "message"), "x.khcn.gov.vn");
 
         Assert.Equal(expected, rpc.StatusCode);
         Assert.Equal((int)expected, rpc.GetRpcStatus()!.Code);
+    }
+
+    [Fact]
+    public void Status_without_an_exception_carries_the_same_details_as_the_failed_call()
+    {
+        var error = ApiException.InvalidArgument("The task is invalid.", new FieldViolation("task.title", "is required"));
+
+        var status = ApiErrorMapping.ToStatus(error, "tasks.khcn.gov.vn");
+        var rpcStatus = ApiErrorMapping.ToRpcException(error, "tasks.khcn.gov.vn").GetRpcStatus()!;
+
+        Assert.Equal(rpcStatus, status);
+        Assert.Equal("tasks.khcn.gov.vn", status.GetDetail<Google.Rpc.ErrorInfo>()!.Domain);
+        Assert.Equal("task.title", Assert.Single(status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations).Field);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ public sealed class ApiExceptionTests
     [InlineData("khcn.provinces.v1.ReportedFigure", "REPORTED_FIGURE_NOT_FOUND", "ReportedFigure \"provinces/45\" was not found.")]
     [InlineData("khcn.ip.v1.IPAsset", "IP_ASSET_NOT_FOUND", "IPAsset \"provinces/45\" was not found.")]
     [InlineData("Task", "TASK_NOT_FOUND", "Task \"provinces/45\" was not found.")]
+    [InlineData("tasks.khcn.gov.vn/Task", "TASK_NOT_FOUND", "Task \"provinces/45\" was not found.")]
     public void Not_found_reason_is_the_upper_snake_short_type_name(string type, string reason, string message)
     {
         var e = ApiException.NotFound(type, "provinces/45");

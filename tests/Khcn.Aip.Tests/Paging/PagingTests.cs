@@ -68,7 +68,7 @@ public sealed class PageTokensTests
     public void Edited_token_is_rejected()
     {
         var bytes = Base64Url.DecodeFromChars(PageTokens.Encode(50, Fingerprint));
-        bytes[4] ^= 0x01; // low byte of the offset: 50 becomes 51
+        bytes[^9] ^= 0x01; // low byte of the offset, just before the 8-byte checksum: 50 becomes 51
 
         AssertRejected(() => PageTokens.Decode(Base64Url.EncodeToString(bytes), Fingerprint));
     }

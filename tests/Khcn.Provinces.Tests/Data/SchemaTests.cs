@@ -16,6 +16,7 @@ using Department = Khcn.Provinces.Domain.Departments.Department;
 using EngagementEntity = Khcn.Provinces.Domain.Engagements.Engagement;
 using OfficialEntity = Khcn.Provinces.Domain.Officials.Official;
 using Participant = Khcn.Provinces.Domain.Engagements.Participant;
+using Khcn.Aip;
 
 namespace Khcn.Provinces.Tests.Data;
 

@@ -1,3 +1,4 @@
+using Khcn.Tests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;

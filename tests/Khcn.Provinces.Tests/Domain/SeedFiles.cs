@@ -1,3 +1,4 @@
+using Khcn.Data;
 using Khcn.Provinces.Application.Provinces;
 using Khcn.Provinces.Domain.Provinces;
 using Khcn.Provinces.Seeding;

@@ -1,3 +1,4 @@
+using Khcn.Tests.Infrastructure;
 using System.Text;
 using Google.Rpc;
 using Grpc.Core;

@@ -1,3 +1,4 @@
+using Khcn.Tests.Infrastructure;
 using Grpc.Core;
 using Khcn.Provinces.Tests.Infrastructure;
 using Khcn.Provinces.V1;

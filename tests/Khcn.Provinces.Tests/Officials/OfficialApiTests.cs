@@ -1,3 +1,4 @@
+using Khcn.Tests.Infrastructure;
 using Google.Type;
 using Grpc.Core;
 using Khcn.Provinces.Tests.Infrastructure;

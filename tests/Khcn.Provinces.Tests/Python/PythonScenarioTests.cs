@@ -1,7 +1,6 @@
-using System.Text.Json;
-using Khcn.Grpc.Interop.Tests.Fixtures;
 using Khcn.Provinces.Tests.Infrastructure;
 using Khcn.Provinces.Tests.Overview;
+using Khcn.Tests.Python;
 
 namespace Khcn.Provinces.Tests.Python;
 
@@ -31,59 +30,27 @@ public abstract class PythonScenarioTests<TFixture>(TFixture service) : IClassFi
     [Fact]
     public async Task Python_grpc_client_completes_the_provinces_scenario()
     {
-        var run = await RunScenarioAsync();
+        var run = await PythonScenario.RunAsync("provinces_scenario.py", "khcn/provinces/v1/provinces_service.proto", service.Host.Address);
 
-        Assert.True(run.ExitCode == 0, $"provinces_scenario.py exited {run.ExitCode} on {service.ProviderName}:\n{run.StandardError}\n{run.StandardOutput}");
-        var reported = ParseSteps(run.StandardOutput);
-        Assert.Equal(Steps, reported.Select(step => step.Name));
-        Assert.All(reported, step => Assert.True(step.Passed, $"{step.Name}: {step.Detail}"));
+        Assert.True(run.ExitCode == 0, $"provinces_scenario.py on {service.ProviderName}: {run.Output}");
+        Assert.Equal(Steps, run.Steps.Select(step => step.Name));
+        Assert.All(run.Steps, step => Assert.True(step.Passed, $"{step.Name}: {step.Detail}"));
 
         // The script's own assertions passed; check the facts it reports too, so a lenient script cannot pass alone.
-        var resolved = Detail(reported, "resolve_closed_code");
+        var resolved = run.Detail("resolve_closed_code");
         Assert.Equal("provinces/44", resolved.GetProperty("current").GetString());
         var lineage = resolved.GetProperty("lineage").EnumerateArray().Select(code => code.GetString()).ToList();
         Assert.Contains("provinces/45", lineage);
         Assert.Contains("provinces/44", lineage);
-        Assert.Equal("ETAG_MISMATCH", Detail(reported, "stale_etag_is_aborted").GetProperty("reason").GetString());
-        Assert.Equal("ANSWERED", Detail(reported, "answer").GetProperty("state").GetString());
-        Assert.Equal(4, Detail(reported, "answer").GetProperty("history").GetArrayLength());
+        Assert.Equal("ETAG_MISMATCH", run.Detail("stale_etag_is_aborted").GetProperty("reason").GetString());
+        Assert.Equal("ANSWERED", run.Detail("answer").GetProperty("state").GetString());
+        Assert.Equal(4, run.Detail("answer").GetProperty("history").GetArrayLength());
         Assert.Equal(
-            Detail(reported, "create_recommendation").GetProperty("name").GetString(),
-            Detail(reported, "retry_with_same_request_id").GetProperty("name").GetString());
-        Assert.NotEqual(0, Detail(reported, "bad_request_is_invalid_argument").GetProperty("fields").GetArrayLength());
-        Assert.Equal("UNAVAILABLE", Detail(reported, "overview_with_tasks_down").GetProperty("missing_parts").GetProperty("task_counts").GetString());
+            run.Detail("create_recommendation").GetProperty("name").GetString(),
+            run.Detail("retry_with_same_request_id").GetProperty("name").GetString());
+        Assert.NotEqual(0, run.Detail("bad_request_is_invalid_argument").GetProperty("fields").GetArrayLength());
+        Assert.Equal("UNAVAILABLE", run.Detail("overview_with_tasks_down").GetProperty("missing_parts").GetProperty("task_counts").GetString());
     }
-
-    private async Task<ChildProcess.Result> RunScenarioAsync()
-    {
-        var directory = Directory.CreateTempSubdirectory("khcn-provinces-python-");
-        try
-        {
-            var descriptorSet = await ScenarioDescriptorSet.BuildAsync(Path.Combine(directory.FullName, "provinces.pb"));
-            return await ChildProcess.RunAsync(
-                ScenarioPaths.Python,
-                [ScenarioPaths.Script, "--address", $"127.0.0.1:{service.Host.Address.Port}", "--descriptor-set", descriptorSet],
-                directory.FullName,
-                TimeSpan.FromMinutes(3));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    private static List<ReportedStep> ParseSteps(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => JsonDocument.Parse(line).RootElement)
-            .Select(step => new ReportedStep(
-                step.GetProperty("step").GetString()!,
-                step.GetProperty("passed").GetBoolean(),
-                step.GetProperty("detail").Clone()))
-            .ToList();
-
-    private static JsonElement Detail(IEnumerable<ReportedStep> steps, string name) => steps.Single(step => step.Name == name).Detail;
-
-    private sealed record ReportedStep(string Name, bool Passed, JsonElement Detail);
 }
 
 public sealed class PythonScenarioOnSqlite(UnreachableDependenciesOnSqlite service)

@@ -9,141 +9,27 @@ Usage:
 
 Prints one JSON object per step: {"step", "passed", "detail"} and exits 0 when
 every step passed, 1 otherwise, 2 on a usage/environment error. A step whose
-prerequisite failed is reported as failed, not skipped.
+prerequisite failed is reported as failed, not skipped. The runner, the
+descriptor-built messages and stub and the error helpers are shared with the
+other scenarios: tests/Shared/Python/khcn_scenario.py.
 """
-import argparse
-import json
+import os
 import sys
-import traceback
 import uuid
 
-try:
-    import grpc
-    from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
-except ImportError as missing:  # pragma: no cover - reported to the test as an install hint
-    print(json.dumps({"error": f"{missing}. Install Debian packages: apt-get install -y python3-grpcio python3-protobuf"}))
-    sys.exit(2)
+# The scenario runner shared with the other services' scenarios (tests/Shared/Python).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Shared", "Python"))
+from khcn_scenario import Scenario, error_info_reason, expect, main  # noqa: E402
+
+import grpc  # noqa: E402  (khcn_scenario has reported a missing grpc already)
 
 SERVICE = "khcn.provinces.v1.ProvincesService"
 PACKAGE = "khcn.provinces.v1"
-STATUS_DETAILS_KEY = "grpc-status-details-bin"
-RPC_TIMEOUT_SECONDS = 30
 ACTOR = "officials/python-scenario"
 
 
-class StepFailure(Exception):
-    pass
-
-
-def expect(condition, message):
-    if not condition:
-        raise StepFailure(message)
-
-
-def error_info_reason(info):
-    """ErrorInfo.reason, read by field number: the descriptors of Google.Api.CommonProtos 2.0.0 (which the test
-    supplies, as our server encodes with them) still call field 1 by its pre-2020 name, "type"."""
-    return getattr(info, info.DESCRIPTOR.fields_by_number[1].name)
-
-
-class Messages:
-    """Message classes of khcn.provinces.v1 and google.rpc, built from a descriptor set."""
-
-    def __init__(self, descriptor_set_path):
-        with open(descriptor_set_path, "rb") as f:
-            file_set = descriptor_pb2.FileDescriptorSet.FromString(f.read())
-        self.pool = descriptor_pool.DescriptorPool()
-        for file_proto in file_set.file:
-            self.pool.Add(file_proto)
-        # GetMessageClass appeared in protobuf 4.22; Debian 12 ships 4.21.
-        self._get_class = getattr(message_factory, "GetMessageClass", None) or message_factory.MessageFactory(self.pool).GetPrototype
-
-    def __call__(self, full_name):
-        return self._get_class(self.pool.FindMessageTypeByName(full_name))
-
-    def enum_value(self, enum_full_name, value_name):
-        return self.pool.FindEnumTypeByName(enum_full_name).values_by_name[value_name].number
-
-    def enum_name(self, enum_full_name, number):
-        return self.pool.FindEnumTypeByName(enum_full_name).values_by_number[number].name
-
-
-class ProvincesStub:
-    """Unary methods of ProvincesService, looked up in the descriptor pool by name."""
-
-    def __init__(self, channel, messages):
-        service = messages.pool.FindServiceByName(SERVICE)
-        self._methods = {}
-        for method in service.methods:
-            request = messages(method.input_type.full_name)
-            response = messages(method.output_type.full_name)
-            self._methods[method.name] = channel.unary_unary(
-                f"/{SERVICE}/{method.name}", request.SerializeToString, response.FromString)
-
-    def __getattr__(self, name):
-        method = self._methods[name]
-        return lambda request: method(request, timeout=RPC_TIMEOUT_SECONDS)
-
-
-class Scenario:
-    def __init__(self, stub, m):
-        self.stub = stub
-        self.m = m
-        self.results = []
-        self.state = {}
-
-    def step(self, name, needs=()):
-        def run(body):
-            missing = [n for n in needs if n not in self.state]
-            if missing:
-                self.report(name, False, {"error": f"prerequisite failed: {', '.join(missing)}"})
-                return body
-            try:
-                detail = body() or {}
-                self.report(name, True, detail)
-            except StepFailure as failure:
-                self.report(name, False, {"error": str(failure)})
-            except grpc.RpcError as error:
-                self.report(name, False, {"error": f"{error.code().name}: {error.details()}"})
-            except Exception:  # noqa: BLE001 - any crash is a failed step, with its trace
-                self.report(name, False, {"error": traceback.format_exc()})
-            return body
-        return run
-
-    def report(self, name, passed, detail):
-        result = {"step": name, "passed": passed, "detail": detail}
-        self.results.append(result)
-        print(json.dumps(result, ensure_ascii=False), flush=True)
-
-    # ------------------------------------------------------------- helpers
-
-    def date(self, year, month, day):
-        return self.m("google.type.Date")(year=year, month=month, day=day)
-
-    def status_details(self, error):
-        """The google.rpc.Status of a failed call, from the grpc-status-details-bin trailer."""
-        for key, value in error.trailing_metadata() or ():
-            if key == STATUS_DETAILS_KEY:
-                return self.m("google.rpc.Status").FromString(value)
-        raise StepFailure(f"no {STATUS_DETAILS_KEY} trailer on {error.code().name}: {error.details()}")
-
-    def unpack(self, status, full_name):
-        cls = self.m(full_name)
-        found = []
-        for any_detail in status.details:
-            if any_detail.type_url.endswith("/" + full_name):
-                found.append(cls.FromString(any_detail.value))
-        return found
-
-    def expect_error(self, call, code):
-        try:
-            call()
-        except grpc.RpcError as error:
-            expect(error.code() == code, f"expected {code.name}, got {error.code().name}: {error.details()}")
-            return error
-        raise StepFailure(f"expected {code.name}, the call succeeded")
-
-    # --------------------------------------------------------------- steps
+class ProvincesScenario(Scenario):
+    """Provinces and officials looked up by date, then a recommendation's lifecycle with its errors."""
 
     def run(self):
         m = self.m
@@ -282,33 +168,8 @@ class Scenario:
             expect(overview.province.name == "provinces/44", f"province is {overview.province.name!r}")
             return {"missing_parts": parts, "latest_engagement": overview.latest_engagement.name}
 
-        return all(r["passed"] for r in self.results)
-
-
-def main():
-    # The steps print Vietnamese; the test reads UTF-8 whatever the machine's locale.
-    sys.stdout.reconfigure(encoding="utf-8")
-    sys.stderr.reconfigure(encoding="utf-8")
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--address", required=True, help="host:port of the Provinces service")
-    parser.add_argument("--descriptor-set", required=True, help="FileDescriptorSet with provinces_service.proto and google.rpc")
-    args = parser.parse_args()
-
-    try:
-        messages = Messages(args.descriptor_set)
-    except Exception:  # noqa: BLE001
-        print(json.dumps({"error": traceback.format_exc()}))
-        return 2
-
-    with grpc.insecure_channel(args.address) as channel:
-        grpc.channel_ready_future(channel).result(timeout=RPC_TIMEOUT_SECONDS)
-        scenario = Scenario(ProvincesStub(channel, messages), messages)
-        passed = scenario.run()
-    if not passed:
-        failed = [r for r in scenario.results if not r["passed"]]
-        print("failed steps: " + json.dumps(failed, ensure_ascii=False), file=sys.stderr)
-    return 0 if passed else 1
+        return self.all_passed()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(SERVICE, ProvincesScenario))

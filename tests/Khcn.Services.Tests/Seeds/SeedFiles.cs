@@ -1,3 +1,4 @@
+using Khcn.Data;
 using System.Text.Json;
 using Google.Protobuf;
 using Khcn.Provinces.Seeding;

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Grpc.Reflection.V1;
+using Grpc.StatusProto;
 
 namespace Khcn.Services.Tests.Shells;
 
@@ -105,9 +106,15 @@ public sealed class TasksShellTests(TasksFixture fixture) : ServiceShellTests(fi
 
     protected override string V1ServiceFile => "khcn/tasks/v1/tasks_service.proto";
 
-    protected override Task AssertV1MethodAnswersAsync(GrpcChannel channel, CallOptions options) =>
-        AssertUnimplementedAsync(() => new Khcn.Tasks.V1.TasksService.TasksServiceClient(channel)
-            .ApproveTaskAsync(new Khcn.Tasks.V1.ApproveTaskRequest { Name = "tasks/lai-chau-sam", Actor = "UBND tỉnh Lai Châu" }, options).ResponseAsync);
+    protected override async Task AssertV1MethodAnswersAsync(GrpcChannel channel, CallOptions options)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => new Khcn.Tasks.V1.TasksService.TasksServiceClient(channel)
+            .GetTaskAsync(new Khcn.Tasks.V1.GetTaskRequest { Name = "tasks/no-such-task" }, options).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        var info = error.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>();
+        Assert.Equal("tasks.khcn.gov.vn", info?.Domain);
+    }
 }
 
 public sealed class IntellectualPropertyShellTests(IntellectualPropertyFixture fixture) : ServiceShellTests(fixture), IClassFixture<IntellectualPropertyFixture>

@@ -16,4 +16,7 @@ public enum ApiErrorCode
     ResourceExhausted,
     Unavailable,
     Internal,
+
+    /// <summary>A position or value past the valid range, e.g. a resume token beyond the end of the change feed.</summary>
+    OutOfRange,
 }

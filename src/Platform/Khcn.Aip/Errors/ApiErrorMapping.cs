@@ -8,7 +8,15 @@ public static class ApiErrorMapping
 {
     private const string PackageRoot = "khcn";
 
-    public static RpcException ToRpcException(ApiException e, string domain)
+    public static RpcException ToRpcException(ApiException e, string domain) => Builder(e, domain).ToRpcException();
+
+    /// <summary>
+    /// The google.rpc.Status a call failing with <paramref name="e"/> would carry, for answers that report failures
+    /// per item instead of failing the call (e.g. one record of a bulk import).
+    /// </summary>
+    public static Google.Rpc.Status ToStatus(ApiException e, string domain) => Builder(e, domain).Build();
+
+    private static RpcStatusBuilder Builder(ApiException e, string domain)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentException.ThrowIfNullOrWhiteSpace(domain);
@@ -26,7 +34,7 @@ public static class ApiErrorMapping
             builder.WithResourceInfo(e.ResourceType ?? "", e.ResourceName ?? "");
         }
 
-        return builder.ToRpcException();
+        return builder;
     }
 
     /// <summary>
@@ -71,6 +79,7 @@ public static class ApiErrorMapping
         ApiErrorCode.Unauthenticated => StatusCode.Unauthenticated,
         ApiErrorCode.ResourceExhausted => StatusCode.ResourceExhausted,
         ApiErrorCode.Unavailable => StatusCode.Unavailable,
+        ApiErrorCode.OutOfRange => StatusCode.OutOfRange,
         ApiErrorCode.Internal => StatusCode.Internal,
         _ => StatusCode.Unknown,
     };

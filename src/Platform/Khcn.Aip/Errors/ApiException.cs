@@ -84,6 +84,10 @@ public sealed class ApiException : Exception
     public static ApiException Aborted(string reason, string message, string? resourceType = null, string? resourceName = null) =>
         new(ApiErrorCode.Aborted, reason, message, resourceType: resourceType, resourceName: resourceName);
 
+    /// <summary>A position past the end of what exists (AIP-193 OUT_OF_RANGE), e.g. a resume token the server never issued.</summary>
+    public static ApiException OutOfRange(string reason, string message, params FieldViolation[] violations) =>
+        new(ApiErrorCode.OutOfRange, reason, message, violations);
+
     /// <summary>A lifecycle verb called in a state that does not allow it (e.g. accepting a task that was never contracted).</summary>
     public static ApiException InvalidStateTransition(string resourceType, string resourceName, string fromState, string toState) =>
         new(ApiErrorCode.FailedPrecondition,

@@ -38,8 +38,10 @@ internal static class UpperSnakeCase
     /// <summary>The last segment of a dotted, fully-qualified type name.</summary>
     public static string ShortTypeName(string typeName)
     {
-        var lastDot = typeName.LastIndexOf('.');
-        return lastDot < 0 ? typeName : typeName[(lastDot + 1)..];
+        // Both forms of a resource type end in the type's own name: the proto full name
+        // ("khcn.provinces.v1.Recommendation") and the AIP-123 type ("tasks.khcn.gov.vn/Task").
+        var cut = typeName.LastIndexOfAny(['.', '/']);
+        return cut < 0 ? typeName : typeName[(cut + 1)..];
     }
 
     private static void AppendSeparator(StringBuilder builder)

@@ -23,13 +23,9 @@ public static class Ordering
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(tieBreaker);
 
-        var clauses = string.IsNullOrWhiteSpace(orderBy)
-            ? Parse(defaultOrderBy ?? "", schema)
-            : Parse(orderBy, schema);
-
         var ordered = source;
         var first = true;
-        foreach (var (key, descending) in clauses)
+        foreach (var (key, descending) in Parse(orderBy, schema, defaultOrderBy))
         {
             ordered = key.Apply(ordered, first, descending);
             first = false;
@@ -38,14 +34,18 @@ public static class Ordering
         return first ? source.OrderBy(tieBreaker) : ((IOrderedQueryable<T>)ordered).ThenBy(tieBreaker);
     }
 
-    private static List<(OrderBySchema<T>.IOrderingKey Key, bool Descending)> Parse<T>(string orderBy, OrderBySchema<T> schema)
+    /// <summary>The clauses of <paramref name="orderBy"/>, or of <paramref name="defaultOrderBy"/> when it is empty.</summary>
+    internal static List<OrderClause<T>> Parse<T>(string? orderBy, OrderBySchema<T> schema, string defaultOrderBy) =>
+        string.IsNullOrWhiteSpace(orderBy) ? ParseText(defaultOrderBy ?? "", schema) : ParseText(orderBy, schema);
+
+    private static List<OrderClause<T>> ParseText<T>(string orderBy, OrderBySchema<T> schema)
     {
         if (orderBy.Length > MaxLength)
         {
             throw Invalid($"must be at most {MaxLength} characters");
         }
 
-        var clauses = new List<(OrderBySchema<T>.IOrderingKey, bool)>();
+        var clauses = new List<OrderClause<T>>();
         if (string.IsNullOrWhiteSpace(orderBy))
         {
             return clauses;
@@ -86,7 +86,7 @@ public static class Ordering
                 throw Invalid($"field '{name}' appears more than once");
             }
 
-            clauses.Add((key, descending));
+            clauses.Add(new OrderClause<T>(key, descending));
         }
 
         return clauses;

@@ -1,3 +1,4 @@
+using Khcn.Aip;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,10 @@ public static class DatabaseHostingExtensions
         builder.Services.AddPooledDbContextFactory<TContext>(options => options.UseKhcnDatabase(provider, target));
         builder.Services.TryAddScoped(services => services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         builder.Services.AddSingleton(typeof(DatabaseProvider), provider);
+        // The write rules every resource shares (idempotent creates, etag races) run on the service's one context.
+        builder.Services.TryAddScoped(services => new ResourceWrites(services.GetRequiredService<TContext>()));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<RecordClock>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>(HealthCheckName, tags: ["ready"]);
         return builder;
     }

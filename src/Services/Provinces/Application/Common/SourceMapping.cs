@@ -1,5 +1,6 @@
 using Khcn.Provinces.Domain.Common;
 using Khcn.Provinces.V1;
+using Khcn.Aip;
 
 namespace Khcn.Provinces.Application.Common;
 

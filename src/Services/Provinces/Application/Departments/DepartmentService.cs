@@ -5,6 +5,7 @@ using Khcn.Provinces.Data;
 using Khcn.Provinces.V1;
 using Microsoft.EntityFrameworkCore;
 using DepartmentEntity = Khcn.Provinces.Domain.Departments.Department;
+using Khcn.Data;
 
 namespace Khcn.Provinces.Application.Departments;
 

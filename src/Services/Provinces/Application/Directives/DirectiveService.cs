@@ -61,7 +61,7 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
 
     public async Task<ListDirectivesResponse> ListAsync(ListDirectivesRequest request, CancellationToken cancellationToken)
     {
-        var page = await db.Directives.AsNoTracking().ListPageAsync(
+        var page = await db.Directives.AsNoTracking().KeysetPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
             FilterFields.For(provinces),
             OrderFields,

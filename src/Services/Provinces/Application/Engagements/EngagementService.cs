@@ -49,7 +49,7 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
 
     public async Task<ListEngagementsResponse> ListAsync(ListEngagementsRequest request, CancellationToken cancellationToken)
     {
-        var page = await db.Engagements.AsNoTracking().ListPageAsync(
+        var page = await db.Engagements.AsNoTracking().KeysetPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
             FilterFields.For(provinces),
             OrderFields,

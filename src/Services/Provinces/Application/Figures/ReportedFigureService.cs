@@ -58,7 +58,7 @@ public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites 
 
     public async Task<ListReportedFiguresResponse> ListAsync(ListReportedFiguresRequest request, CancellationToken cancellationToken)
     {
-        var page = await db.ReportedFigures.AsNoTracking().ListPageAsync(
+        var page = await db.ReportedFigures.AsNoTracking().KeysetPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
             FilterFields.For(provinces),
             OrderFields,

@@ -61,7 +61,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
 
     public async Task<ListOfficialsResponse> ListAsync(ListOfficialsRequest request, CancellationToken cancellationToken)
     {
-        var page = await db.Officials.AsNoTracking().ListPageAsync(
+        var page = await db.Officials.AsNoTracking().KeysetPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
             FilterSchema.For(provinces),
             OrderBySchema,

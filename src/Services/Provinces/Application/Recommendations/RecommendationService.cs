@@ -54,7 +54,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
 
     public async Task<ListRecommendationsResponse> ListAsync(ListRecommendationsRequest request, CancellationToken cancellationToken)
     {
-        var page = await db.Recommendations.AsNoTracking().ListPageAsync(
+        var page = await db.Recommendations.AsNoTracking().KeysetPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
             FilterFields.For(provinces),
             OrderFields,

@@ -1,3 +1,4 @@
+using Khcn.Data;
 using Khcn.Provinces.Domain.Departments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

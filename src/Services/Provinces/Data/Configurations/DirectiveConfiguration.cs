@@ -1,3 +1,4 @@
+using Khcn.Data;
 using Khcn.Provinces.Domain.Directives;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,3 +1,4 @@
+using Khcn.Data;
 using Khcn.Provinces.Domain.Recommendations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,5 +1,7 @@
 using Khcn.Provinces.Domain.Common;
 using State = Khcn.Provinces.V1.Directive.Types.State;
+using Khcn.Data;
+using Khcn.Aip;
 
 namespace Khcn.Provinces.Domain.Directives;
 

@@ -1,5 +1,6 @@
 using Khcn.Provinces.Domain.Common;
 using Khcn.Provinces.V1;
+using Khcn.Data;
 
 namespace Khcn.Provinces.Domain.Engagements;
 

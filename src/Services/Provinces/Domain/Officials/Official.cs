@@ -1,4 +1,5 @@
 using Khcn.Provinces.Domain.Common;
+using Khcn.Data;
 
 namespace Khcn.Provinces.Domain.Officials;
 

@@ -1,6 +1,8 @@
 using Khcn.Provinces.Domain.Common;
 using Khcn.Provinces.V1;
 using State = Khcn.Provinces.V1.Recommendation.Types.State;
+using Khcn.Data;
+using Khcn.Aip;
 
 namespace Khcn.Provinces.Domain.Recommendations;
 

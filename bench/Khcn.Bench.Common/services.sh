@@ -1,0 +1,79 @@
+# Shared by the service benchmarks (bench/provinces/run.sh, bench/tasks/run.sh); sourced after bench/common.sh.
+# Starts the real services (their Release builds, production settings) on loopback ports and, for --postgres, a
+# throw-away PostgreSQL cluster; everything started here is stopped when the script exits.
+
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PG_DIR=""
+PG_PORT=""
+SERVICE_PIDS=()
+
+free_port() { "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# The same throw-away cluster as tests/Shared/PostgresServer.cs: trust auth, UTF-8, fsync off (a benchmark of the
+# service, not of the disk), loopback only. initdb and pg_ctl refuse root, hence runuser.
+start_postgres() {
+  PG_PORT=$(free_port)
+  PG_DIR=$(mktemp -d /tmp/khcn-bench-postgres-XXXXXX)
+  mkdir -p "$PG_DIR/socket"
+  chown -R postgres:postgres "$PG_DIR"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -E UTF8 -U postgres --no-sync --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 120 \
+    -o "-p $PG_PORT -k $PG_DIR/socket -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  PG_DESCRIPTION="PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') (throw-away cluster, fsync=off, loopback TCP)"
+}
+
+# Usage: create_postgres_database NAME — prints its Npgsql connection string.
+create_postgres_database() {
+  runuser -u postgres -- "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "CREATE DATABASE $1 ENCODING 'UTF8' TEMPLATE template0"
+  echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$1"
+}
+
+stop_postgres() {
+  if [[ -n "$PG_DIR" && -d "$PG_DIR" ]]; then
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
+  PG_DIR=""
+}
+
+# Usage: start_service NAME DLL LOG [service arguments...] — sets SERVICE_URL. A service seeds itself before it
+# listens, so an open port means ready.
+start_service() {
+  local name=$1 dll=$2 log_file=$3 port pid
+  shift 3
+  port=$(free_port)
+  SERVICE_URL="http://127.0.0.1:$port"
+  "${SERVER_PIN[@]}" dotnet "$dll" --urls "$SERVICE_URL" --Logging:LogLevel:Default=Warning "$@" >"$log_file" 2>&1 &
+  pid=$!
+  SERVICE_PIDS+=("$pid")
+  for _ in $(seq 1 1200); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "the $name service did not start:" >&2
+  cat "$log_file" >&2
+  return 1
+}
+
+stop_services() {
+  local pid
+  for pid in "${SERVICE_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  SERVICE_PIDS=()
+}
+
+# common.sh traps EXIT with stop_server (its one echo server); the services and the cluster go too.
+trap 'stop_server; stop_services; stop_postgres' EXIT
+
+# Markdown lines describing the run's machine, for the report header.
+describe_machine() {
+  echo "- Date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
+  echo "- Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr); .NET SDK $(dotnet --version)"
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Tasks service benchmark: bulk import and reads with 100,000 tasks.
+# One run: Release builds of the real Provinces and Tasks services (production settings) — Provinces on its own SQLite
+# file, Tasks on a fresh SQLite file or a throw-away PostgreSQL cluster, seeds off — then
+#   1. TASKS generated tasks imported through ImportTasks, in client streams of STREAM_SIZE records one after another
+#      (every record validated, province codes checked against Provinces): the import rate in records/s;
+#   2. REQUESTS timed calls by one caller (after WARMUP_CALLS unmeasured ones) of ListTasks (page_size 50) on page 1
+#      and on page 1,000 (its token found by following next_page_token once), without and with the filter
+#      province_code = "44" (today's Quảng Trị, which also matches the closed code 45), and of SummarizeTasks grouped
+#      by LEVEL, STATE over the whole country.
+# Prints Markdown; artifacts go to bench/tasks/.out/<provider>/.
+#
+# Usage: bench/tasks/run.sh [--postgres]
+#   --postgres  a throw-away PostgreSQL 15 cluster (temp directory, free loopback port) instead of a SQLite file
+# Settings (environment): TASKS=100000 STREAM_SIZE=20000 REQUESTS=2000 WARMUP_CALLS=200
+#   ROW_SECONDS=60 (a row stops starting calls after this long)
+set -euo pipefail
+
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+# shellcheck source=bench/Khcn.Bench.Common/services.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../Khcn.Bench.Common/services.sh"
+
+TASKS=${TASKS:-100000}
+STREAM_SIZE=${STREAM_SIZE:-20000}
+REQUESTS=${REQUESTS:-2000}
+WARMUP_CALLS=${WARMUP_CALLS:-200}
+ROW_SECONDS=${ROW_SECONDS:-60}
+
+PROVIDER=sqlite
+[[ "${1:-}" == "--postgres" ]] && PROVIDER=postgresql
+
+TASKS_DIR="$BENCH_DIR/tasks"
+TASKS_OUT="$TASKS_DIR/.out/$PROVIDER"
+PROVINCES_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinces.dll"
+TASKS_DLL="$REPO_DIR/src/Services/Tasks/bin/Release/net10.0/Khcn.Tasks.dll"
+BENCH_DLL="$TASKS_DIR/Khcn.Bench.Tasks/bin/Release/net10.0/Khcn.Bench.Tasks.dll"
+
+use_postgres() {
+  local connection
+  start_postgres
+  connection=$(create_postgres_database tasks_bench)
+  DATABASE_ARGS=("--ConnectionStrings:tasksdb=$connection")
+  DATABASE_DESCRIPTION="$PG_DESCRIPTION"
+}
+
+use_sqlite() {
+  local file="$TASKS_OUT/tasks.db"
+  rm -f "$file" "$file-wal" "$file-shm"
+  DATABASE_ARGS=("--Database:tasksdb:Path=$file")
+  DATABASE_DESCRIPTION="SQLite file (Microsoft.Data.Sqlite, the service's default settings)"
+}
+
+mkdir -p "$TASKS_OUT"
+command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
+log "building the Provinces and Tasks services and the benchmark client (Release)"
+# Build chatter goes to stderr: stdout is the report.
+dotnet build "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build "$REPO_DIR/src/Services/Tasks/Khcn.Tasks.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build "$TASKS_DIR/Khcn.Bench.Tasks/Khcn.Bench.Tasks.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+provinces_db="$TASKS_OUT/provinces.db"
+rm -f "$provinces_db" "$provinces_db-wal" "$provinces_db-shm"
+log "starting the Provinces service (SQLite)"
+start_service Provinces "$PROVINCES_DLL" "$TASKS_OUT/provinces.log" "--Database:provincesdb:Path=$provinces_db"
+PROVINCES_URL=$SERVICE_URL
+
+if [[ "$PROVIDER" == postgresql ]]; then use_postgres; else use_sqlite; fi
+log "starting the Tasks service on $PROVIDER"
+start_service Tasks "$TASKS_DLL" "$TASKS_OUT/tasks.log" "${DATABASE_ARGS[@]}" \
+  "--services:provinces:http:0=$PROVINCES_URL" --Seeds:Load=false
+TASKS_URL=$SERVICE_URL
+
+log "importing $TASKS tasks (streams of $STREAM_SIZE)"
+"${LOAD_PIN[@]}" dotnet "$BENCH_DLL" import --address "$TASKS_URL" --provinces "$PROVINCES_URL" \
+  --tasks "$TASKS" --stream-size "$STREAM_SIZE" >"$TASKS_OUT/import.txt"
+read -r _ IMPORTED IMPORT_SECONDS CREATED _ REJECTED <"$TASKS_OUT/import.txt"
+
+log "measuring ($REQUESTS calls per row by one caller, after $WARMUP_CALLS unmeasured)"
+"${LOAD_PIN[@]}" dotnet "$BENCH_DLL" measure --address "$TASKS_URL" \
+  --requests "$REQUESTS" --warmup "$WARMUP_CALLS" --seconds "$ROW_SECONDS" >"$TASKS_OUT/table.md"
+
+{
+  echo "### Tasks on $PROVIDER"
+  echo
+  describe_machine
+  echo "- Load average (1/5/15 min) at the start: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Database: $DATABASE_DESCRIPTION; the Provinces service it checks codes against on its own SQLite file"
+  echo "- Data: $IMPORTED generated tasks (every level, kind, field and state; 30% under code 44, 26% under the closed" \
+    "code 45 dated before 2025-07-01, the rest over the other 33 open and, dated before their closure, the other closed codes)"
+  echo "- Import: ImportTasks, client streams of $STREAM_SIZE records one after another: $CREATED created, $REJECTED rejected" \
+    "in ${IMPORT_SECONDS} s = **$(awk -v n="$IMPORTED" -v s="$IMPORT_SECONDS" 'BEGIN { printf "%.0f", n / s }') records/s**"
+  echo "- Each row: $WARMUP_CALLS unmeasured calls, then $REQUESTS timed calls (or as many as start within $ROW_SECONDS s)" \
+    "by one caller over one GrpcChannel; p50/p99 nearest-rank. Page 1,000 is asked for with the token found by following" \
+    "next_page_token from page 1 once."
+  echo
+  cat "$TASKS_OUT/table.md"
+} | tee "$TASKS_OUT/report.md"

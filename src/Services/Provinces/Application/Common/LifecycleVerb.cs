@@ -1,6 +1,0 @@
-using Google.Protobuf.WellKnownTypes;
-
-namespace Khcn.Provinces.Application.Common;
-
-/// <summary>What every lifecycle request (Start, Complete, Assign, …) carries besides its own fields.</summary>
-internal sealed record LifecycleVerb(string Name, string Etag, string Actor, Timestamp? EventTime, string Reason, string DocumentReference);

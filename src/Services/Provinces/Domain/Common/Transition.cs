@@ -1,7 +1,0 @@
-namespace Khcn.Provinces.Domain.Common;
-
-/// <summary>What every lifecycle verb carries: who, when it happened, why, which document, when we recorded it.</summary>
-public sealed record Transition(string Actor, DateTime EventTime, string Reason, string DocumentReference, DateTime RecordTime)
-{
-    public StateChange ToStateChange(int state) => new(state, Actor, EventTime, Reason, DocumentReference, RecordTime);
-}

@@ -1,0 +1,72 @@
+using Google.Protobuf;
+using Khcn.Aip;
+using Khcn.Tasks.Application.Tasks;
+using Khcn.Tasks.Data;
+using Khcn.Tasks.Domain.Tasks;
+using EventType = Khcn.Tasks.V1.TaskEvent.Types.Type;
+using State = Khcn.Tasks.V1.Task.Types.State;
+
+namespace Khcn.Tasks.Application.History;
+
+/// <summary>
+/// Writes a task's history: every create, update, transition and delete adds one entry, in the same transaction as
+/// the task row (the caller saves both at once), holding a snapshot of the task right after the change. After the
+/// save commits, the process's change-feed readers are woken.
+/// </summary>
+public sealed class TaskHistory : IDisposable
+{
+    private readonly TasksDbContext _db;
+    private readonly TaskChangeSignal _signal;
+    private bool _recorded;
+
+    public TaskHistory(TasksDbContext db, TaskChangeSignal signal)
+    {
+        _db = db;
+        _signal = signal;
+        _db.SavedChanges += OnSaved;
+    }
+
+    /// <summary>
+    /// Adds the entry for a change already applied to <paramref name="task"/> (version already raised).
+    /// <paramref name="transition"/> carries who/when/why; <paramref name="changedFields"/> are field-mask paths.
+    /// </summary>
+    public TaskHistoryEntry Record(
+        ScienceTask task,
+        EventType type,
+        State previousState,
+        Transition transition,
+        IEnumerable<string> changedFields,
+        IReadOnlyList<string>? adopters = null)
+    {
+        var entry = new TaskHistoryEntry
+        {
+            TaskId = task.Id,
+            Type = type,
+            PreviousState = previousState,
+            NewState = task.State,
+            Actor = transition.Actor,
+            EventTime = transition.EventTime,
+            Reason = transition.Reason,
+            DocumentReference = transition.DocumentReference,
+            ChangedFields = string.Join(',', changedFields),
+            Snapshot = TaskMapping.ToProto(task).ToByteArray(),
+            ProvinceCode = task.ProvinceCode,
+            RecordTime = transition.RecordTime,
+            Adopters = [.. adopters ?? []],
+        };
+        _db.History.Add(entry);
+        _recorded = true;
+        return entry;
+    }
+
+    public void Dispose() => _db.SavedChanges -= OnSaved;
+
+    private void OnSaved(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e)
+    {
+        if (_recorded)
+        {
+            _recorded = false;
+            _signal.Pulse();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using Khcn.Aip;
+using Khcn.Tasks.Seeding;
+
+namespace Khcn.Tasks.Tests.Seeding;
+
+/// <summary>
+/// seeds/tasks as files: strict protobuf JSON of the contract, every string NFC, fixed and unique resource names, and
+/// SOURCES.md accounting for every record.
+/// </summary>
+public sealed class SeedFileTests
+{
+    public static TheoryData<string> SeedFiles => new() { SeedLoader.ProgrammesFile, SeedLoader.TasksFile };
+
+    [Theory]
+    [MemberData(nameof(SeedFiles))]
+    public void Every_string_and_property_name_in_a_seed_file_is_NFC(string fileName)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(TaskSeedFiles.Folder, fileName)));
+
+        var strings = StringsOf(document.RootElement, "$").ToList();
+        var offenders = strings.Where(s => !s.Value.IsNormalized(NormalizationForm.FormC)).Select(s => s.Path).ToList();
+
+        Assert.Contains(strings, s => s.Value.Any(c => c > 0x7f)); // the walk reached the Vietnamese text
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Every_programme_has_a_unique_fixed_name_and_the_fields_the_api_requires()
+    {
+        var programmes = TaskSeedFiles.Programmes();
+
+        Assert.NotEmpty(programmes);
+        Assert.All(programmes, p =>
+        {
+            Assert.True(IsFixedName(p.Name, "programmes"), $"\"{p.Name}\" is not programmes/{{id}} with an AIP-122 id.");
+            Assert.False(string.IsNullOrWhiteSpace(p.DisplayName), $"{p.Name} has no display name.");
+            Assert.NotEqual(V1.TaskLevel.Unspecified, p.Level);
+        });
+        Assert.Equal(programmes.Count, programmes.Select(p => p.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_task_has_a_unique_fixed_name_and_only_programmes_the_seeds_define()
+    {
+        var tasks = TaskSeedFiles.Tasks();
+        var programmes = TaskSeedFiles.Programmes().Select(p => p.Name).ToHashSet();
+
+        Assert.NotEmpty(tasks);
+        Assert.All(tasks, t =>
+        {
+            Assert.True(IsFixedName(t.Name, "tasks"), $"\"{t.Name}\" is not tasks/{{id}} with an AIP-122 id.");
+            Assert.True(t.Programme.Length == 0 || programmes.Contains(t.Programme), $"{t.Name} names the unknown {t.Programme}.");
+            // Output-only fields a seed cannot set through the import path.
+            Assert.Equal(0, t.AdjustmentCount);
+            Assert.Equal(0, t.ExtensionCount);
+            Assert.Equal("", t.Etag);
+        });
+        Assert.Equal(tasks.Count, tasks.Select(t => t.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Sources_md_says_where_every_record_comes_from()
+    {
+        var sources = File.ReadAllText(TaskSeedFiles.SourcesPath);
+        var names = TaskSeedFiles.Programmes().Select(p => p.Name).Concat(TaskSeedFiles.Tasks().Select(t => t.Name));
+
+        Assert.All(names, name => Assert.Contains($"`{name}`", sources));
+    }
+
+    private static bool IsFixedName(string name, string collection) =>
+        name.StartsWith(collection + "/", StringComparison.Ordinal) && ResourceIds.IsValid(name[(collection.Length + 1)..]);
+
+    private static IEnumerable<(string Path, string Value)> StringsOf(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                yield return (path, element.GetString()!);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    yield return ($"{path} (property name)", property.Name);
+                    foreach (var nested in StringsOf(property.Value, $"{path}.{property.Name}"))
+                    {
+                        yield return nested;
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    foreach (var nested in StringsOf(item, $"{path}[{index++}]"))
+                    {
+                        yield return nested;
+                    }
+                }
+
+                break;
+        }
+    }
+}
