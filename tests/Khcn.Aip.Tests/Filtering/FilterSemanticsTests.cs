@@ -24,6 +24,23 @@ public sealed class FilterSemanticsTests
         Assert.Null(Filters.Compile(filter, Samples.Schema()));
     }
 
+    [Theory]
+    [InlineData("year <= 2021", new[] { 2 })]
+    [InlineData("year < 2030", new[] { 2, 3 })]
+    [InlineData("year >= 2000", new[] { 2, 3 })]
+    [InlineData("year != 2021", new[] { 3 })]
+    [InlineData("year = 2023", new[] { 3 })]
+    public void Unknown_year_matches_no_comparison(string filter, int[] expectedIds)
+    {
+        // Row 1 has no known year (0): like an absent date, it must not count as "before 2021".
+        Sample[] rows = [new() { Id = 1, Year = 0 }, new() { Id = 2, Year = 2021 }, new() { Id = 3, Year = 2023 }];
+        var schema = new FilterSchema<Sample>().Year("year", x => x.Year);
+
+        var ids = rows.Where(Filters.Compile(filter, schema)!.Compile()).Select(r => r.Id).ToArray();
+
+        Assert.Equal(expectedIds, ids);
+    }
+
     [Fact]
     public void Or_binds_tighter_than_and_unlike_most_languages()
     {

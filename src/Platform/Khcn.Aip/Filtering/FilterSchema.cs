@@ -54,6 +54,19 @@ public sealed partial class FilterSchema<T>
         Add(field, property, OrderedOperators, (p, c) =>
             Compare(Rebind(property, p), c.Operator, FilterLiteral<int>.Of(ParseInteger<int>(c, int.TryParse))));
 
+    /// <summary>
+    /// A year stored as an int, 0 when unknown. Like an absent date, an unknown year matches no comparison:
+    /// <c>year &lt;= 2021</c> must not return every undated record.
+    /// </summary>
+    public FilterSchema<T> Year(string field, Expression<Func<T, int>> property) =>
+        Add(field, property, OrderedOperators, (p, c) =>
+        {
+            var year = Rebind(property, p);
+            return Expression.AndAlso(
+                Expression.NotEqual(year, Expression.Constant(0)),
+                Compare(year, c.Operator, FilterLiteral<int>.Of(ParseInteger<int>(c, int.TryParse))));
+        });
+
     public FilterSchema<T> Long(string field, Expression<Func<T, long>> property) =>
         Add(field, property, OrderedOperators, (p, c) =>
             Compare(Rebind(property, p), c.Operator, FilterLiteral<long>.Of(ParseInteger<long>(c, long.TryParse))));

@@ -21,6 +21,12 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : D
     public DbSet<TaskHistoryEntry> History => Set<TaskHistoryEntry>();
 
     /// <summary>
+    /// Raised once history entries are committed by a save that ran outside a caller's transaction (a caller that
+    /// opened one commits later; readers then find its entries at their next poll).
+    /// </summary>
+    public event Action? HistoryCommitted;
+
+    /// <summary>
     /// Saves, and when history entries are among the changes on PostgreSQL, first takes a transaction-scoped advisory
     /// lock. Sequence numbers are handed out at insert but become visible at commit; without the lock two writers could
     /// commit out of order and a watcher that has read up to N would never see the N-1 committed after it. With the lock
@@ -28,7 +34,7 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : D
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!Database.IsNpgsql() || !ChangeTracker.Entries<TaskHistoryEntry>().Any(e => e.State == EntityState.Added))
+        if (!ChangeTracker.Entries<TaskHistoryEntry>().Any(e => e.State == EntityState.Added))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -39,10 +45,21 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : D
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await LockHistoryAsync(cancellationToken);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        int written;
+        if (Database.IsNpgsql())
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await LockHistoryAsync(cancellationToken);
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // Only now are the entries visible to other connections: wake the change-feed readers.
+        HistoryCommitted?.Invoke();
         return written;
     }
 
@@ -55,6 +72,7 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : D
         modelBuilder.ApplySnakeCaseNames();
     }
 
-    private Task LockHistoryAsync(CancellationToken cancellationToken) =>
-        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({HistoryWriteLockKey})", cancellationToken);
+    private Task LockHistoryAsync(CancellationToken cancellationToken) => Database.IsNpgsql()
+        ? Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({HistoryWriteLockKey})", cancellationToken)
+        : Task.CompletedTask;
 }

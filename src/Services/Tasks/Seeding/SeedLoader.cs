@@ -81,12 +81,28 @@ public sealed partial class SeedLoader(
         LogFileLoaded(fileName, added, records.Count);
     }
 
+    private async Task TryLoadProvinceCatalogAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await provinces.GetCatalogAsync(cancellationToken);
+        }
+        catch (ApiException e) when (e.Code == ApiErrorCode.Unavailable)
+        {
+            // Reported per record by the validation, which asks again.
+        }
+    }
+
     private async Task<int> AddMissingInTransactionAsync<TMessage>(
         IReadOnlyList<(string Id, TMessage Message)> records,
         Func<IReadOnlyCollection<string>, CancellationToken, Task<List<string>>> storedIds,
         Func<TMessage, string, CancellationToken, Task> add,
         CancellationToken cancellationToken)
     {
+        // The province catalog is loaded before the transaction opens: a SQLite transaction holds the write lock, and
+        // waiting for the Provinces service under it would stall every other writer. When Provinces is down, records
+        // that need it are refused below (and retried later); the others still load.
+        await TryLoadProvinceCatalogAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var present = (await storedIds([.. records.Select(r => r.Id)], cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var added = 0;

@@ -10,20 +10,19 @@ namespace Khcn.Tasks.Application.History;
 
 /// <summary>
 /// Writes a task's history: every create, update, transition and delete adds one entry, in the same transaction as
-/// the task row (the caller saves both at once), holding a snapshot of the task right after the change. After the
-/// save commits, the process's change-feed readers are woken.
+/// the task row (the caller saves both at once), holding a snapshot of the task right after the change. Once the
+/// save commits, the process's change-feed readers are woken (TasksDbContext.HistoryCommitted).
 /// </summary>
 public sealed class TaskHistory : IDisposable
 {
     private readonly TasksDbContext _db;
     private readonly TaskChangeSignal _signal;
-    private bool _recorded;
 
     public TaskHistory(TasksDbContext db, TaskChangeSignal signal)
     {
         _db = db;
         _signal = signal;
-        _db.SavedChanges += OnSaved;
+        _db.HistoryCommitted += _signal.Pulse;
     }
 
     /// <summary>
@@ -43,30 +42,20 @@ public sealed class TaskHistory : IDisposable
             TaskId = task.Id,
             Type = type,
             PreviousState = previousState,
-            NewState = task.State,
+            // A deleted task has no state after the event; its snapshot keeps the one it had.
+            NewState = type == EventType.Deleted ? State.Unspecified : task.State,
             Actor = transition.Actor,
             EventTime = transition.EventTime,
             Reason = transition.Reason,
             DocumentReference = transition.DocumentReference,
             ChangedFields = string.Join(',', changedFields),
             Snapshot = TaskMapping.ToProto(task).ToByteArray(),
-            ProvinceCode = task.ProvinceCode,
             RecordTime = transition.RecordTime,
             Adopters = [.. adopters ?? []],
         };
         _db.History.Add(entry);
-        _recorded = true;
         return entry;
     }
 
-    public void Dispose() => _db.SavedChanges -= OnSaved;
-
-    private void OnSaved(object? sender, Microsoft.EntityFrameworkCore.SavedChangesEventArgs e)
-    {
-        if (_recorded)
-        {
-            _recorded = false;
-            _signal.Pulse();
-        }
-    }
+    public void Dispose() => _db.HistoryCommitted -= _signal.Pulse;
 }

@@ -47,8 +47,8 @@ public static class ProgrammeFilters
             return p => codes.Contains(p.ProvinceCode);
         })
         .Enum("level", p => p.Level)
-        .Int("start_year", p => p.StartYear)
-        .Int("end_year", p => p.EndYear)
+        .Year("start_year", p => p.StartYear)
+        .Year("end_year", p => p.EndYear)
         .FoldedText("display_name", p => p.FoldedName)
         .String("code", p => p.Code)
         .GlobalText(p => p.FoldedName);

@@ -159,7 +159,7 @@ public sealed class ProgrammeService(TasksDbContext db, ResourceWrites writes, R
 
     private Task<string?> HolderOfCodeAsync(string code, string? exceptId, CancellationToken cancellationToken) =>
         db.Programmes.AsNoTracking()
-            .Where(p => p.Code == code && p.Id != exceptId)
+            .Where(p => p.Code == code && p.Code != "" && p.Id != exceptId)
             .Select(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
 }

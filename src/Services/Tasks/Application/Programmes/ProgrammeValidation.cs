@@ -61,8 +61,8 @@ public sealed class ProgrammeValidation(IProvinceReference provinces)
     }
 
     /// <summary>
-    /// A provincial programme's province code must have been in use on January 1 of its first year (today when the year
-    /// is unknown): a programme of Quảng Trị begun in 2021 keeps code 45. Skipped while the start year is itself
+    /// A provincial programme's province code must have been in use during its first year (today when the year is
+    /// unknown), read like a task's year-only start date: a programme of Quảng Trị begun in 2021 keeps code 45. Skipped while the start year is itself
     /// invalid, whose violation is already recorded. Throws UNAVAILABLE when the Provinces service is down.
     /// </summary>
     public async Task ProvinceAsync(Programme programme, CancellationToken cancellationToken)
@@ -73,7 +73,8 @@ public sealed class ProgrammeValidation(IProvinceReference provinces)
         }
 
         var catalog = await provinces.GetCatalogAsync(cancellationToken);
-        var onDate = programme.StartYear == 0 ? 0 : (programme.StartYear * 10_000) + 101;
+        // yyyy0000: a partial date standing for the whole year, as the catalog reads it.
+        var onDate = programme.StartYear * 10_000;
         if (catalog.Check(programme.ProvinceCode, onDate) is { } problem)
         {
             _provinceProblem = problem;

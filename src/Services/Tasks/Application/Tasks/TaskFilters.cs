@@ -61,7 +61,7 @@ public static class TaskFilters
         .String("code", t => t.Code)
         .Date("start_date", t => t.StartDate)
         .Date("end_date", t => t.EndDate)
-        .Int("year", t => t.StartYear)
+        .Year("year", t => t.StartYear)
         .FoldedText("title", t => t.FoldedTitle)
         .FoldedText("host_organisation.display_name", t => t.FoldedHostName)
         .FoldedText("principal_investigator", t => t.FoldedInvestigator)

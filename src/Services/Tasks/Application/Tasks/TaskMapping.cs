@@ -8,7 +8,7 @@ namespace Khcn.Tasks.Application.Tasks;
 /// <summary>ScienceTask entity ⇄ contract message. Pure: shared by the use cases, the history, streams and seeds.</summary>
 public static class TaskMapping
 {
-    public const string ResourceType = "tasks.khcn.gov.vn/Task";
+    public const string ResourceType = TaskLifecycle.ResourceType;
 
     public static readonly ResourceNamePattern Names = new("tasks/{task}");
 

@@ -147,7 +147,7 @@ public sealed class TaskService(
         TaskMapping.ApplyDescription(merged, entity, programmeId);
         entity.Version++;
         entity.UpdateTime = now;
-        history.Record(entity, EventType.Updated, entity.State, new Transition("", now, "", "", now), changed.Select(u => u.Path));
+        history.Record(entity, EventType.Updated, entity.State, new Transition("", now, "", "", now), OutermostPaths(changed.Select(u => u.Path)));
         await Rows.SaveAsync(input.Name, cancellationToken);
         return TaskMapping.ToProto(entity);
     }
@@ -169,9 +169,16 @@ public sealed class TaskService(
         return new Empty();
     }
 
+    /// <summary>The changed paths without those inside another one ("budget" covers "budget.state_budget_vnd").</summary>
+    private static IEnumerable<string> OutermostPaths(IEnumerable<string> paths)
+    {
+        var all = paths.ToList();
+        return all.Where(path => !all.Any(other => path.StartsWith(other + ".", StringComparison.Ordinal)));
+    }
+
     private Task<string?> HolderOfCodeAsync(string code, string exceptId, CancellationToken cancellationToken) =>
         db.Tasks.AsNoTracking()
-            .Where(t => t.Code == code && t.Id != exceptId)
+            .Where(t => t.Code == code && t.Code != "" && t.Id != exceptId)
             .Select(t => t.Id)
             .FirstOrDefaultAsync(cancellationToken);
 }

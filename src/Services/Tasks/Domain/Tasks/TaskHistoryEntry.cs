@@ -35,9 +35,6 @@ public sealed class TaskHistoryEntry
     /// <summary>The task right after the event, as serialized khcn.tasks.v1.Task bytes.</summary>
     public byte[] Snapshot { get; init; } = [];
 
-    /// <summary>The task's province code, copied so the change feed can be filtered without the task row.</summary>
-    public string ProvinceCode { get; init; } = "";
-
     public DateTime RecordTime { get; init; }
 
     /// <summary>Who took the results up (REPLICATED only), stored with its entry as a JSON list.</summary>

@@ -36,9 +36,6 @@ public static class TaskLifecycle
     /// <summary>The state a task is in after <paramref name="verb"/>.</summary>
     public static State TargetOf(TaskVerb verb) => Rules[verb].Target;
 
-    /// <summary>The states <paramref name="verb"/> may be applied in.</summary>
-    public static IReadOnlyList<State> SourcesOf(TaskVerb verb) => Rules[verb].Sources;
-
     public static bool CanApply(TaskVerb verb, State from) => Rules[verb].Sources.Contains(from);
 
     /// <summary>States no verb leaves: FAILED and TERMINATED end a task; REPLICATED is the last step of a success.</summary>
