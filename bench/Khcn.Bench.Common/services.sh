@@ -77,3 +77,22 @@ describe_machine() {
   echo "- Date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
   echo "- Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr); .NET SDK $(dotnet --version)"
 }
+
+# use_database PROVIDER NAME OUT_DIR: the measured service's database settings in DATABASE_ARGS (and a sentence in
+# DATABASE_DESCRIPTION) — a fresh SQLite file OUT_DIR/NAME.db, or a new database on the throw-away PostgreSQL cluster
+# (started here) for the connection string ConnectionStrings:NAMEdb.
+use_database() {
+  local provider=$1 name=$2 out=$3
+  if [[ "$provider" == postgresql ]]; then
+    local connection
+    start_postgres
+    connection=$(create_postgres_database "${name}_bench")
+    DATABASE_ARGS=("--ConnectionStrings:${name}db=$connection")
+    DATABASE_DESCRIPTION="$PG_DESCRIPTION"
+  else
+    local file="$out/$name.db"
+    rm -f "$file" "$file-wal" "$file-shm"
+    DATABASE_ARGS=("--Database:${name}db:Path=$file")
+    DATABASE_DESCRIPTION="SQLite file (Microsoft.Data.Sqlite, the service's default settings)"
+  fi
+}

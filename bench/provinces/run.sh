@@ -34,21 +34,6 @@ PROVINCES_OUT="$PROVINCES_DIR/.out/$PROVIDER"
 SERVICE_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinces.dll"
 BENCH_DLL="$PROVINCES_DIR/Khcn.Bench.Provinces/bin/Release/net10.0/Khcn.Bench.Provinces.dll"
 
-use_postgres() {
-  local connection
-  start_postgres
-  connection=$(create_postgres_database provinces_bench)
-  DATABASE_ARGS=("--ConnectionStrings:provincesdb=$connection")
-  DATABASE_DESCRIPTION="$PG_DESCRIPTION"
-}
-
-use_sqlite() {
-  local file="$PROVINCES_OUT/provinces.db"
-  rm -f "$file" "$file-wal" "$file-shm"
-  DATABASE_ARGS=("--Database:provincesdb:Path=$file")
-  DATABASE_DESCRIPTION="SQLite file (Microsoft.Data.Sqlite, the service's default settings)"
-}
-
 mkdir -p "$PROVINCES_OUT"
 command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
 log "building the Provinces service and the benchmark client (Release)"
@@ -57,7 +42,7 @@ dotnet build "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" -c Release
 dotnet build "$PROVINCES_DIR/Khcn.Bench.Provinces/Khcn.Bench.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-if [[ "$PROVIDER" == postgresql ]]; then use_postgres; else use_sqlite; fi
+use_database "$PROVIDER" provinces "$PROVINCES_OUT"
 log "starting the Provinces service on $PROVIDER"
 start_service Provinces "$SERVICE_DLL" "$PROVINCES_OUT/service.log" "${DATABASE_ARGS[@]}"
 SERVER_URL=$SERVICE_URL

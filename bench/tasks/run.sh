@@ -36,21 +36,6 @@ PROVINCES_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinc
 TASKS_DLL="$REPO_DIR/src/Services/Tasks/bin/Release/net10.0/Khcn.Tasks.dll"
 BENCH_DLL="$TASKS_DIR/Khcn.Bench.Tasks/bin/Release/net10.0/Khcn.Bench.Tasks.dll"
 
-use_postgres() {
-  local connection
-  start_postgres
-  connection=$(create_postgres_database tasks_bench)
-  DATABASE_ARGS=("--ConnectionStrings:tasksdb=$connection")
-  DATABASE_DESCRIPTION="$PG_DESCRIPTION"
-}
-
-use_sqlite() {
-  local file="$TASKS_OUT/tasks.db"
-  rm -f "$file" "$file-wal" "$file-shm"
-  DATABASE_ARGS=("--Database:tasksdb:Path=$file")
-  DATABASE_DESCRIPTION="SQLite file (Microsoft.Data.Sqlite, the service's default settings)"
-}
-
 mkdir -p "$TASKS_OUT"
 command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
 log "building the Provinces and Tasks services and the benchmark client (Release)"
@@ -66,7 +51,7 @@ log "starting the Provinces service (SQLite)"
 start_service Provinces "$PROVINCES_DLL" "$TASKS_OUT/provinces.log" "--Database:provincesdb:Path=$provinces_db"
 PROVINCES_URL=$SERVICE_URL
 
-if [[ "$PROVIDER" == postgresql ]]; then use_postgres; else use_sqlite; fi
+use_database "$PROVIDER" tasks "$TASKS_OUT"
 log "starting the Tasks service on $PROVIDER"
 start_service Tasks "$TASKS_DLL" "$TASKS_OUT/tasks.log" "${DATABASE_ARGS[@]}" \
   "--services:provinces:http:0=$PROVINCES_URL" --Seeds:Load=false
