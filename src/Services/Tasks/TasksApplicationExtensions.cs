@@ -21,6 +21,7 @@ public static class TasksApplicationExtensions
 
         services.AddSingleton<TaskChangeSignal>();
         services.AddScoped<TaskHistory>();
+        services.AddScoped<ProgrammeCreation>();
         services.AddScoped<ProgrammeService>();
         services.AddScoped<TaskCreation>();
         services.AddScoped<TaskService>();

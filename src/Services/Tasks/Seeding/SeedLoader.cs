@@ -8,7 +8,6 @@ using Khcn.Tasks.Data;
 using Khcn.Tasks.V1;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ProgrammeEntity = Khcn.Tasks.Domain.Programmes.Programme;
 
 namespace Khcn.Tasks.Seeding;
 
@@ -22,9 +21,9 @@ namespace Khcn.Tasks.Seeding;
 /// </summary>
 public sealed partial class SeedLoader(
     TasksDbContext db,
+    ProgrammeCreation programmes,
     TaskCreation creation,
     IProvinceReference provinces,
-    RecordClock clock,
     IOptions<SeedOptions> options,
     ILogger<SeedLoader> logger)
 {
@@ -150,27 +149,8 @@ public sealed partial class SeedLoader(
         creation.AddAsync(message, id, TaskCreationMode.Import, cancellationToken);
 
     /// <summary>A programme row, after the checks CreateProgramme makes (the seed's id is valid by <see cref="IdOf"/>).</summary>
-    private async Task AddProgrammeAsync(Programme message, string id, CancellationToken cancellationToken)
-    {
-        var validation = new ProgrammeValidation(provinces).Code(message.Code).Description(message);
-        await validation.ProvinceAsync(message, cancellationToken);
-        validation.ThrowIfInvalid();
-
-        var code = Nfc.Of(message.Code);
-        // "code <> ''" repeats the predicate of the partial unique index on code, without which no index is used.
-        var holder = code.Length == 0 ? null
-            : db.Programmes.Local.FirstOrDefault(p => p.Code == code)?.Id
-                ?? await db.Programmes.Where(p => p.Code == code && p.Code != "").Select(p => p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (holder is not null)
-        {
-            throw ProgrammeErrors.DuplicateCode(code, ProgrammeMapping.Names.Format(holder));
-        }
-
-        var now = clock.UtcNow();
-        var entity = new ProgrammeEntity { Id = id, Code = code, DisplayName = "", Version = 1, CreateTime = now, UpdateTime = now };
-        ProgrammeMapping.ApplyDescription(message, entity);
-        db.Programmes.Add(entity);
-    }
+    private Task AddProgrammeAsync(Programme message, string id, CancellationToken cancellationToken) =>
+        programmes.AddAsync(message, id, cancellationToken);
 
     /// <summary>Every seed record carries its fixed resource name; a file without one is broken, not skippable.</summary>
     private static string IdOf(string name, ResourceNamePattern names, string path) =>

@@ -13,7 +13,8 @@ namespace Khcn.Tasks.Application.Programmes;
 /// The standard methods of the Programme resource (AIP-131..135). A programme is reference data for tasks: its code is
 /// fixed at creation, and it cannot be deleted while a task belongs to it.
 /// </summary>
-public sealed class ProgrammeService(TasksDbContext db, ResourceWrites writes, RecordClock clock, IProvinceReference provinces)
+public sealed class ProgrammeService(
+    TasksDbContext db, ResourceWrites writes, RecordClock clock, IProvinceReference provinces, ProgrammeCreation creation)
 {
     public const string CreateScope = "khcn.tasks.v1.TasksService/CreateProgramme";
 
@@ -69,25 +70,8 @@ public sealed class ProgrammeService(TasksDbContext db, ResourceWrites writes, R
         return await writes.CreateOnceAsync(CreateScope, request.RequestId, Programme.Parser, async () =>
         {
             var input = request.Programme ?? throw ProgrammeErrors.Missing("programme");
-            var validation = new ProgrammeValidation(provinces)
-                .ProgrammeId(request.ProgrammeId)
-                .Code(input.Code)
-                .Description(input);
-            await validation.ProvinceAsync(input, cancellationToken);
-            validation.ThrowIfInvalid();
-
-            var code = Nfc.Of(input.Code);
-            if (code.Length > 0 && await HolderOfCodeAsync(code, exceptId: null, cancellationToken) is { } holder)
-            {
-                throw ProgrammeErrors.DuplicateCode(code, ProgrammeMapping.Names.Format(holder));
-            }
-
-            var (id, name) = await Rows.ClaimAsync(request.ProgrammeId, cancellationToken);
-            var now = clock.UtcNow();
-            added = new ProgrammeEntity { Id = id, Code = code, DisplayName = "", Version = 1, CreateTime = now, UpdateTime = now };
-            ProgrammeMapping.ApplyDescription(input, added);
-            db.Programmes.Add(added);
-            return (ProgrammeMapping.ToProto(added), ProgrammeMapping.ResourceType, name);
+            added = await creation.AddAsync(input, request.ProgrammeId, cancellationToken);
+            return (ProgrammeMapping.ToProto(added), ProgrammeMapping.ResourceType, ProgrammeMapping.Names.Format(added.Id));
         },
         cancellationToken,
         // Lost a race on the unique code index: say whose code it is.
