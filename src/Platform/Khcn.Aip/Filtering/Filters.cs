@@ -59,6 +59,21 @@ public static class Filters
         }
     }
 
-    private static ApiException Invalid(string description) =>
+    /// <summary>INVALID_ARGUMENT (reason INVALID_FILTER) with <paramref name="description"/> on the "filter" field.</summary>
+    public static ApiException Invalid(string description) =>
         ApiException.InvalidArgument("INVALID_FILTER", $"The filter is invalid: {description}.", new FieldViolation("filter", description));
+
+    /// <summary>
+    /// For a custom term that only means something with "=" (a reference, a set such as a province lineage): any other
+    /// operator is INVALID_FILTER, with <paramref name="why"/> after the hint when given.
+    /// </summary>
+    public static void RequireEquality(FilterComparison comparison, string? why = null)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        if (comparison.Operator != FilterOperator.Equal)
+        {
+            var hint = why is null ? "use =" : $"use =: {why}";
+            throw Invalid($"operator '{comparison.OperatorText}' is not supported for field '{comparison.Field}' ({hint})");
+        }
+    }
 }

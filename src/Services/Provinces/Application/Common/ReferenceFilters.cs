@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Khcn.Aip;
 using Khcn.Provinces.Application.Provinces;
 
@@ -9,13 +10,32 @@ namespace Khcn.Provinces.Application.Common;
 /// </summary>
 internal static class ReferenceFilters
 {
+    /// <summary><c>field = "provinces/44"</c>: rows whose <paramref name="code"/> is any code of that province's lineage.</summary>
+    public static FilterSchema<T> ProvinceLineage<T>(
+        this FilterSchema<T> schema, string field, ProvinceDirectory provinces, Expression<Func<T, string>> code) =>
+        schema.Custom(field, c =>
+        {
+            var codes = ProvinceLineage(provinces, c);
+            var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(codes), code.Body);
+            return Expression.Lambda<Func<T, bool>>(contains, code.Parameters);
+        });
+
+    /// <summary><c>field = "engagements/x"</c>: rows whose <paramref name="id"/> is that resource's id.</summary>
+    public static FilterSchema<T> Reference<T>(
+        this FilterSchema<T> schema, string field, ResourceNamePattern pattern, Expression<Func<T, string?>> id) =>
+        schema.Custom(field, c =>
+        {
+            var equal = Expression.Equal(id.Body, Expression.Constant(Id(pattern, c), typeof(string)));
+            return Expression.Lambda<Func<T, bool>>(equal, id.Parameters);
+        });
+
     /// <summary>Every code whose records belong to the named province today (lineage), e.g. 44 → {44, 45}.</summary>
     public static string[] ProvinceLineage(ProvinceDirectory provinces, FilterComparison comparison)
     {
-        EnsureEquality(comparison);
+        Filters.RequireEquality(comparison);
         if (provinces.CheckProvince(comparison.Value, "filter") is { } problem)
         {
-            throw Invalid($"'{comparison.Field}': {problem.Violation.Description}");
+            throw Filters.Invalid($"'{comparison.Field}': {problem.Violation.Description}");
         }
 
         var code = ProvinceDirectory.NamePattern.Parse(comparison.Value, "filter");
@@ -25,23 +45,12 @@ internal static class ReferenceFilters
     /// <summary>The id in a reference such as "engagements/x".</summary>
     public static string Id(ResourceNamePattern pattern, FilterComparison comparison)
     {
-        EnsureEquality(comparison);
+        Filters.RequireEquality(comparison);
         if (!pattern.TryParse(comparison.Value, out var ids))
         {
-            throw Invalid($"'{comparison.Field}' must be a name like {pattern.Pattern}, got '{comparison.Value}'");
+            throw Filters.Invalid($"'{comparison.Field}' must be a name like {pattern.Pattern}, got '{comparison.Value}'");
         }
 
         return ids[0];
     }
-
-    private static void EnsureEquality(FilterComparison comparison)
-    {
-        if (comparison.Operator != FilterOperator.Equal)
-        {
-            throw Invalid($"operator '{comparison.OperatorText}' is not supported for field '{comparison.Field}' (use =)");
-        }
-    }
-
-    private static ApiException Invalid(string description) =>
-        ApiException.InvalidArgument("INVALID_FILTER", $"The filter is invalid: {description}.", new FieldViolation("filter", description));
 }

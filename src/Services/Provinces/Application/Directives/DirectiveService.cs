@@ -35,21 +35,9 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
         .Field("update_time", d => d.UpdateTime);
 
     private static readonly DirectoryFilterSchema<Entity> FilterFields = new(provinces => new FilterSchema<Entity>()
-        .Custom("province", c =>
-        {
-            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
-            return d => codes.Contains(d.ProvinceCode);
-        })
-        .Custom("engagement", c =>
-        {
-            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
-            return d => d.EngagementId == engagementId;
-        })
-        .Custom("issued_by", c =>
-        {
-            var officialId = ReferenceFilters.Id(OfficialMapping.NamePattern, c);
-            return d => d.IssuedById == officialId;
-        })
+        .ProvinceLineage("province", provinces, d => d.ProvinceCode)
+        .Reference("engagement", EngagementMapping.Names, d => d.EngagementId)
+        .Reference("issued_by", OfficialMapping.NamePattern, d => d.IssuedById)
         .Enum("state", d => d.State)
         .Bool("open", d => d.IsOpen)
         .Date("due_date", d => d.DueDate));

@@ -29,18 +29,10 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         .Field("update_time", e => e.UpdateTime);
 
     private static readonly DirectoryFilterSchema<Entity> FilterFields = new(provinces => new FilterSchema<Entity>()
-        .Custom("province", c =>
-        {
-            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
-            return e => codes.Contains(e.ProvinceCode);
-        })
+        .ProvinceLineage("province", provinces, e => e.ProvinceCode)
         .Enum("kind", e => e.Kind)
         .Date("date", e => e.Date)
-        .Custom("chair", c =>
-        {
-            var chairId = ReferenceFilters.Id(OfficialMapping.NamePattern, c);
-            return e => e.ChairId == chairId;
-        }));
+        .Reference("chair", OfficialMapping.NamePattern, e => e.ChairId));
 
     private ResourceRows<Entity> Rows => new(db.Engagements, EngagementMapping.Names, ResourceType, writes);
 

@@ -34,17 +34,9 @@ public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites 
         .Field("create_time", f => f.CreateTime);
 
     private static readonly DirectoryFilterSchema<Entity> FilterFields = new(provinces => new FilterSchema<Entity>()
-        .Custom("province", c =>
-        {
-            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
-            return f => codes.Contains(f.ProvinceCode);
-        })
+        .ProvinceLineage("province", provinces, f => f.ProvinceCode)
         .String("metric", f => f.Metric)
-        .Custom("engagement", c =>
-        {
-            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
-            return f => f.EngagementId == engagementId;
-        })
+        .Reference("engagement", EngagementMapping.Names, f => f.EngagementId)
         .String("source.document_id", f => f.Source.DocumentId));
 
     public async Task<ReportedFigure> GetAsync(GetReportedFigureRequest request, CancellationToken cancellationToken)

@@ -182,7 +182,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         RequireEquality(comparison);
         if (!ProvinceDirectory.NamePattern.TryParse(comparison.Value, out var ids))
         {
-            throw InvalidFilter($"'{comparison.Value}' is not a province name for field '{comparison.Field}' (use \"provinces/{{code}}\")");
+            throw Filters.Invalid($"'{comparison.Value}' is not a province name for field '{comparison.Field}' (use \"provinces/{{code}}\")");
         }
 
         var codes = provinces.LineageCodes(ids[0]).ToList();
@@ -209,7 +209,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
             }
         }
 
-        throw InvalidFilter($"unknown value '{comparison.Value}' for field '{comparison.Field}'; allowed: " +
+        throw Filters.Invalid($"unknown value '{comparison.Value}' for field '{comparison.Field}'; allowed: " +
             string.Join(", ", RoleDescriptor.Values.Where(v => v.Number != 0).Select(v => v.Name)));
     }
 
@@ -217,13 +217,10 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
     {
         if (comparison.Operator is not (FilterOperator.Equal or FilterOperator.NotEqual))
         {
-            throw InvalidFilter($"operator '{comparison.OperatorText}' is not supported for field '{comparison.Field}' (use = or !=)");
+            throw Filters.Invalid($"operator '{comparison.OperatorText}' is not supported for field '{comparison.Field}' (use = or !=)");
         }
     }
 
     private static Expression<Func<OfficialEntity, bool>> Negate(Expression<Func<OfficialEntity, bool>> match) =>
         Expression.Lambda<Func<OfficialEntity, bool>>(Expression.Not(match.Body), match.Parameters);
-
-    private static ApiException InvalidFilter(string description) =>
-        ApiException.InvalidArgument("INVALID_FILTER", $"The filter is invalid: {description}.", new FieldViolation("filter", description));
 }

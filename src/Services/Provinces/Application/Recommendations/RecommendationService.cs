@@ -33,16 +33,8 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
         .Field("update_time", r => r.UpdateTime);
 
     private static readonly DirectoryFilterSchema<Entity> FilterFields = new(provinces => new FilterSchema<Entity>()
-        .Custom("province", c =>
-        {
-            var codes = ReferenceFilters.ProvinceLineage(provinces, c);
-            return r => codes.Contains(r.ProvinceCode);
-        })
-        .Custom("engagement", c =>
-        {
-            var engagementId = ReferenceFilters.Id(EngagementMapping.Names, c);
-            return r => r.EngagementId == engagementId;
-        })
+        .ProvinceLineage("province", provinces, r => r.ProvinceCode)
+        .Reference("engagement", EngagementMapping.Names, r => r.EngagementId)
         .Enum("addressee", r => r.Addressee)
         .Enum("state", r => r.State)
         .Bool("open", r => r.IsOpen));

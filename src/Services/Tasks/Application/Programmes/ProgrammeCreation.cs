@@ -25,9 +25,9 @@ public sealed class ProgrammeCreation(TasksDbContext db, ResourceWrites writes, 
         validation.ThrowIfInvalid();
 
         var code = Nfc.Of(input.Code);
-        if (code.Length > 0 && await HolderOfCodeAsync(code, cancellationToken) is { } holder)
+        if (await DuplicateCodeAsync(code, cancellationToken) is { } duplicate)
         {
-            throw ProgrammeErrors.DuplicateCode(code, ProgrammeMapping.Names.Format(holder));
+            throw duplicate;
         }
 
         var rows = new ResourceRows<ProgrammeEntity>(db.Programmes, ProgrammeMapping.Names, ProgrammeMapping.ResourceType, writes);
@@ -39,12 +39,24 @@ public sealed class ProgrammeCreation(TasksDbContext db, ResourceWrites writes, 
         return programme;
     }
 
-    /// <summary>Who holds <paramref name="code"/>: a programme added earlier in this unit of work, or a stored one.</summary>
-    private async Task<string?> HolderOfCodeAsync(string code, CancellationToken cancellationToken) =>
-        db.Programmes.Local.FirstOrDefault(p => p.Code == code)?.Id
+    /// <summary>For a save that lost a race on the unique code index: DUPLICATE_PROGRAMME_CODE naming the winner, else null.</summary>
+    public Task<ApiException?> ExplainCodeConflictAsync(ProgrammeEntity? added, CancellationToken cancellationToken) =>
+        added is null ? Task.FromResult<ApiException?>(null) : DuplicateCodeAsync(added.Code, cancellationToken);
+
+    /// <summary>The code's holder as an error: a programme added earlier in this unit of work, or a stored one.</summary>
+    private async Task<ApiException?> DuplicateCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        if (code.Length == 0)
+        {
+            return null;
+        }
+
+        var holder = db.Programmes.Local.FirstOrDefault(p => p.Code == code)?.Id
             // "code <> ''" repeats the predicate of the partial unique index on code, without which SQLite uses no index.
             ?? await db.Programmes.AsNoTracking()
                 .Where(p => p.Code == code && p.Code != "")
                 .Select(p => p.Id)
                 .FirstOrDefaultAsync(cancellationToken);
+        return holder is null ? null : ProgrammeErrors.DuplicateCode(code, ProgrammeMapping.Names.Format(holder));
+    }
 }

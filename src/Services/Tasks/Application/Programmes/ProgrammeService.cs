@@ -53,7 +53,7 @@ public sealed class ProgrammeService(
     {
         var page = await db.Programmes.AsNoTracking().KeysetPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
-            await ProgrammeFilters.ForAsync(provinces, request.Filter, cancellationToken),
+            await ProgrammeFilters.Schemas.ForAsync(provinces, request.Filter, cancellationToken),
             OrderFields,
             DefaultOrderBy,
             p => p.Id,
@@ -74,11 +74,7 @@ public sealed class ProgrammeService(
             return (ProgrammeMapping.ToProto(added), ProgrammeMapping.ResourceType, ProgrammeMapping.Names.Format(added.Id));
         },
         cancellationToken,
-        // Lost a race on the unique code index: say whose code it is.
-        explainConflict: async () => added is { Code.Length: > 0 } row
-            && await HolderOfCodeAsync(row.Code, row.Id, cancellationToken) is { } holder
-                ? ProgrammeErrors.DuplicateCode(row.Code, ProgrammeMapping.Names.Format(holder))
-                : null);
+        explainConflict: () => creation.ExplainCodeConflictAsync(added, cancellationToken));
     }
 
     /// <summary>
@@ -140,10 +136,4 @@ public sealed class ProgrammeService(
 
     private Task<int> TaskCountAsync(string programmeId, CancellationToken cancellationToken) =>
         db.Tasks.CountAsync(t => t.ProgrammeId == programmeId, cancellationToken);
-
-    private Task<string?> HolderOfCodeAsync(string code, string? exceptId, CancellationToken cancellationToken) =>
-        db.Programmes.AsNoTracking()
-            .Where(p => p.Code == code && p.Code != "" && p.Id != exceptId)
-            .Select(p => p.Id)
-            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -19,13 +19,12 @@ public sealed class ProgrammeValidation(IProvinceReference provinces)
     private const string Message = "The programme has invalid fields.";
     private const string ProvinceField = "programme.province_code";
 
-    private readonly Validator _fields = new();
-    private ProvinceCodeProblem? _provinceProblem;
+    private readonly ProvinceCheckedFields _check = new(ProvinceField);
 
     /// <summary>A client-chosen id must be an AIP-122 id; empty means "generate one".</summary>
     public ProgrammeValidation ProgrammeId(string? programmeId)
     {
-        _fields.Check(
+        _check.Fields.Check(
             string.IsNullOrEmpty(programmeId) || ResourceIds.IsValid(programmeId),
             "programme_id",
             "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
@@ -35,15 +34,15 @@ public sealed class ProgrammeValidation(IProvinceReference provinces)
     /// <summary>The official code is optional, but a padded code would slip past the uniqueness of codes.</summary>
     public ProgrammeValidation Code(string? code)
     {
-        _fields.Check(string.IsNullOrEmpty(code) || code.Trim().Length == code.Length, "programme.code", "must not start or end with spaces");
+        _check.Fields.Check(string.IsNullOrEmpty(code) || code.Trim().Length == code.Length, "programme.code", "must not start or end with spaces");
         return this;
     }
 
     /// <summary>The descriptive fields every stored programme must have.</summary>
     public ProgrammeValidation Description(Programme programme)
     {
-        _fields.Required(programme.DisplayName, "programme.display_name");
-        _fields.Check(
+        _check.Fields.Required(programme.DisplayName, "programme.display_name");
+        _check.Fields.Check(
             programme.Level != TaskLevel.Unspecified && Enum.IsDefined(programme.Level),
             "programme.level",
             "is required: NATIONAL, MINISTERIAL, PROVINCIAL or GRASSROOTS");
@@ -51,7 +50,7 @@ public sealed class ProgrammeValidation(IProvinceReference provinces)
         var endValid = Year(programme.EndYear, "programme.end_year");
         if (startValid && endValid && programme.StartYear != 0 && programme.EndYear != 0)
         {
-            _fields.Check(
+            _check.Fields.Check(
                 programme.EndYear >= programme.StartYear,
                 "programme.end_year",
                 $"must not be before start_year ({programme.StartYear})");
@@ -75,33 +74,21 @@ public sealed class ProgrammeValidation(IProvinceReference provinces)
         var catalog = await provinces.GetCatalogAsync(cancellationToken);
         // yyyy0000: a partial date standing for the whole year, as the catalog reads it.
         var onDate = programme.StartYear * 10_000;
-        if (catalog.Check(programme.ProvinceCode, onDate) is { } problem)
-        {
-            _provinceProblem = problem;
-            _fields.Add(ProvinceField, problem.Description);
-        }
+        _check.Province(catalog, programme.ProvinceCode, onDate);
     }
 
     /// <summary>
     /// INVALID_ARGUMENT with every violation found. When the province code is the only problem, ErrorInfo carries the
     /// catalog's reason (e.g. PROVINCE_CODE_CLOSED) so a client can react to it without parsing text.
     /// </summary>
-    public void ThrowIfInvalid()
-    {
-        if (_provinceProblem is { } problem && _fields.Violations is [{ Field: ProvinceField } only])
-        {
-            throw ApiException.InvalidArgument(problem.Reason, $"The province code cannot be used: {problem.Description}", only);
-        }
-
-        _fields.ThrowIfInvalid(Message);
-    }
+    public void ThrowIfInvalid() => _check.ThrowIfInvalid(Message);
 
     private static bool IsValidYear(int year) => year == 0 || year is >= FirstYear and <= LastYear;
 
     private bool Year(int year, string field)
     {
         var valid = IsValidYear(year);
-        _fields.Check(valid, field, $"must be between {FirstYear} and {LastYear}, or 0 when unknown");
+        _check.Fields.Check(valid, field, $"must be between {FirstYear} and {LastYear}, or 0 when unknown");
         return valid;
     }
 }

@@ -74,13 +74,25 @@ public sealed class TaskCreation(
 
     /// <summary>
     /// Official codes are unique (ux_tasks_code). Checked here to answer with the holder's name; the index still
-    /// decides a race, which <see cref="TaskService"/> maps to the same error.
+    /// decides a race, which <see cref="ExplainCodeConflictAsync"/> names the same way.
     /// </summary>
     private async Task EnsureCodeIsFreeAsync(string code, CancellationToken cancellationToken)
     {
+        if (await DuplicateCodeAsync(code, cancellationToken) is { } duplicate)
+        {
+            throw duplicate;
+        }
+    }
+
+    /// <summary>For a save that lost a race on the unique code index: DUPLICATE_TASK_CODE naming the winner, else null.</summary>
+    public Task<ApiException?> ExplainCodeConflictAsync(ScienceTask? added, CancellationToken cancellationToken) =>
+        added is null ? Task.FromResult<ApiException?>(null) : DuplicateCodeAsync(added.Code, cancellationToken);
+
+    private async Task<ApiException?> DuplicateCodeAsync(string code, CancellationToken cancellationToken)
+    {
         if (code.Length == 0)
         {
-            return;
+            return null;
         }
 
         var holder = db.Tasks.Local.FirstOrDefault(t => t.Code == code)?.Id
@@ -89,10 +101,7 @@ public sealed class TaskCreation(
                 .Where(t => t.Code == code && t.Code != "")
                 .Select(t => t.Id)
                 .FirstOrDefaultAsync(cancellationToken);
-        if (holder is not null)
-        {
-            throw TaskErrors.DuplicateCode(code, TaskMapping.Names.Format(holder));
-        }
+        return holder is null ? null : TaskErrors.DuplicateCode(code, TaskMapping.Names.Format(holder));
     }
 }
 

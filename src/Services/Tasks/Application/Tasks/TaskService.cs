@@ -103,11 +103,7 @@ public sealed class TaskService(
             return (TaskMapping.ToProto(added), TaskMapping.ResourceType, TaskMapping.Names.Format(added.Id));
         },
         cancellationToken,
-        // Lost a race on the unique code index: say whose code it is.
-        explainConflict: async () => added is { Code.Length: > 0 } row
-            && await HolderOfCodeAsync(row.Code, row.Id, cancellationToken) is { } holder
-                ? TaskErrors.DuplicateCode(row.Code, TaskMapping.Names.Format(holder))
-                : null);
+        explainConflict: () => creation.ExplainCodeConflictAsync(added, cancellationToken));
     }
 
     /// <summary>
@@ -175,10 +171,4 @@ public sealed class TaskService(
         var all = paths.ToList();
         return all.Where(path => !all.Any(other => path.StartsWith(other + ".", StringComparison.Ordinal)));
     }
-
-    private Task<string?> HolderOfCodeAsync(string code, string exceptId, CancellationToken cancellationToken) =>
-        db.Tasks.AsNoTracking()
-            .Where(t => t.Code == code && t.Code != "" && t.Id != exceptId)
-            .Select(t => t.Id)
-            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -20,15 +20,14 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
 
     private static readonly ResourceNamePattern AssetNames = new("assets/{asset}");
 
-    private readonly Validator _fields = new();
-    private ProvinceCodeProblem? _provinceProblem;
+    private readonly ProvinceCheckedFields _check = new(ProvinceField);
 
-    public Validator Fields => _fields;
+    public Validator Fields => _check.Fields;
 
     /// <summary>A client-chosen id must be an AIP-122 id; empty means "generate one".</summary>
     public TaskValidation TaskId(string? taskId, string field = "task_id")
     {
-        _fields.Check(
+        _check.Fields.Check(
             string.IsNullOrEmpty(taskId) || ResourceIds.IsValid(taskId),
             field,
             "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
@@ -38,7 +37,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     /// <summary>The official code is optional, but a padded code would slip past the uniqueness of codes.</summary>
     public TaskValidation Code(string? code)
     {
-        _fields.Check(
+        _check.Fields.Check(
             string.IsNullOrEmpty(code) || code.Trim().Length == code.Length,
             "task.code",
             "must not start or end with spaces");
@@ -48,11 +47,11 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     /// <summary>The descriptive fields: what every stored task must have, whatever its state.</summary>
     public TaskValidation Description(V1.Task task)
     {
-        _fields.Required(task.Title, "task.title");
+        _check.Fields.Required(task.Title, "task.title");
         RequiredEnum(task.Kind, "task.kind");
         RequiredEnum(task.Level, "task.level");
-        _fields.Required(task.ProvinceCode, ProvinceField);
-        _fields.Required(task.HostOrganisation?.DisplayName, "task.host_organisation.display_name");
+        _check.Fields.Required(task.ProvinceCode, ProvinceField);
+        _check.Fields.Required(task.HostOrganisation?.DisplayName, "task.host_organisation.display_name");
         DefinedEnum(task.Field, "task.field");
         Budget(task.Budget);
         Dates(task.StartDate, task.EndDate);
@@ -60,7 +59,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
         {
             var output = task.Outputs[i];
             DefinedEnum(output.Kind, $"task.outputs[{i}].kind");
-            _fields.Check(
+            _check.Fields.Check(
                 string.IsNullOrEmpty(output.Asset) || AssetNames.TryParse(output.Asset, out _),
                 $"task.outputs[{i}].asset",
                 $"must look like {AssetNames.Pattern} (an asset of the IntellectualProperty API)");
@@ -78,18 +77,18 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     {
         if (mode == TaskCreationMode.Create)
         {
-            _fields.Check(task.State == State.Unspecified, "task.state",
+            _check.Fields.Check(task.State == State.Unspecified, "task.state",
                 "is output only: a task starts PROPOSED and changes state through the lifecycle methods (SelectTask, …)");
-            _fields.Check(task.AcceptanceRating == AcceptanceRating.Unspecified, "task.acceptance_rating",
+            _check.Fields.Check(task.AcceptanceRating == AcceptanceRating.Unspecified, "task.acceptance_rating",
                 "is output only: it is set by AcceptTask or FailTask");
-            _fields.Check(task.AdjustmentCount == 0, "task.adjustment_count", "is output only: AdjustTask counts it");
-            _fields.Check(task.ExtensionCount == 0, "task.extension_count", "is output only: ExtendTask counts it");
+            _check.Fields.Check(task.AdjustmentCount == 0, "task.adjustment_count", "is output only: AdjustTask counts it");
+            _check.Fields.Check(task.ExtensionCount == 0, "task.extension_count", "is output only: ExtendTask counts it");
             return this;
         }
 
         if (!Enum.IsDefined(task.State))
         {
-            _fields.Add("task.state", "is not a known state");
+            _check.Fields.Add("task.state", "is not a known state");
             return this;
         }
 
@@ -99,7 +98,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
             State.Failed => (task.AcceptanceRating == AcceptanceRating.Fail, "FAIL"),
             _ => (task.AcceptanceRating == AcceptanceRating.Unspecified, "unset"),
         };
-        _fields.Check(ratingOk, "task.acceptance_rating", $"must be {expected} for a task in state {ProtoEnumNames.Of(task.State == State.Unspecified ? State.Proposed : task.State)}");
+        _check.Fields.Check(ratingOk, "task.acceptance_rating", $"must be {expected} for a task in state {ProtoEnumNames.Of(task.State == State.Unspecified ? State.Proposed : task.State)}");
         return this;
     }
 
@@ -113,14 +112,14 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
 
         if (!ProgrammeMapping.Names.TryParse(programme, out var ids))
         {
-            _fields.Add("task.programme", $"must look like {ProgrammeMapping.Names.Pattern}");
+            _check.Fields.Add("task.programme", $"must look like {ProgrammeMapping.Names.Pattern}");
             return null;
         }
 
         var id = ids[0];
         if (!await db.Programmes.AnyAsync(p => p.Id == id, cancellationToken))
         {
-            _fields.Add("task.programme", $"{programme} does not exist");
+            _check.Fields.Add("task.programme", $"{programme} does not exist");
             return null;
         }
 
@@ -140,31 +139,14 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
         }
 
         var catalog = await provinces.GetCatalogAsync(cancellationToken);
-        if (catalog.Check(task.ProvinceCode, ProtoConvert.ToSortable(task.StartDate)) is { } problem)
-        {
-            _provinceProblem = problem;
-            _fields.Add(ProvinceField, problem.Description);
-        }
+        _check.Province(catalog, task.ProvinceCode, ProtoConvert.ToSortable(task.StartDate));
     }
 
     /// <summary>
     /// INVALID_ARGUMENT with every violation found. When the province code is the only problem, ErrorInfo carries the
     /// catalog's reason (e.g. PROVINCE_CODE_CLOSED) so a client can react to it without parsing text.
     /// </summary>
-    public void ThrowIfInvalid()
-    {
-        if (!_fields.HasViolations)
-        {
-            return;
-        }
-
-        if (_provinceProblem is { } problem && _fields.Violations is [{ Field: ProvinceField } only])
-        {
-            throw ApiException.InvalidArgument(problem.Reason, $"The province code cannot be used: {problem.Description}", only);
-        }
-
-        throw ApiException.InvalidArgument(Message, [.. _fields.Violations]);
-    }
+    public void ThrowIfInvalid() => _check.ThrowIfInvalid(Message);
 
     private void Budget(Budget? budget)
     {
@@ -173,11 +155,11 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
             return;
         }
 
-        _fields.Check(budget.StateBudgetVnd >= 0, "task.budget.state_budget_vnd", "must not be negative");
-        _fields.Check(budget.OtherSourcesVnd >= 0, "task.budget.other_sources_vnd", "must not be negative");
+        _check.Fields.Check(budget.StateBudgetVnd >= 0, "task.budget.state_budget_vnd", "must not be negative");
+        _check.Fields.Check(budget.OtherSourcesVnd >= 0, "task.budget.other_sources_vnd", "must not be negative");
         if (budget is { StateBudgetVnd: >= 0, OtherSourcesVnd: >= 0 })
         {
-            _fields.Check(
+            _check.Fields.Check(
                 budget.StateBudgetVnd <= long.MaxValue - budget.OtherSourcesVnd,
                 "task.budget",
                 $"state_budget_vnd + other_sources_vnd must not exceed {long.MaxValue} đồng");
@@ -188,11 +170,11 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     {
         var startViolations = PartialDate.Validate(start, "task.start_date");
         var endViolations = PartialDate.Validate(end, "task.end_date");
-        _fields.Add(startViolations).Add(endViolations);
+        _check.Fields.Add(startViolations).Add(endViolations);
         if (startViolations.Count == 0 && endViolations.Count == 0
             && PartialDate.FromProto(start) is { } first && PartialDate.FromProto(end) is { } last)
         {
-            _fields.Check(!EndsBefore(last, first), "task.end_date", $"must not be before start_date ({first})");
+            _check.Fields.Check(!EndsBefore(last, first), "task.end_date", $"must not be before start_date ({first})");
         }
     }
 
@@ -225,7 +207,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     {
         if (Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
-            _fields.Add(field, $"is required: one of {string.Join(", ", KnownValues<TEnum>())}");
+            _check.Fields.Add(field, $"is required: one of {string.Join(", ", KnownValues<TEnum>())}");
         }
         else
         {
@@ -235,7 +217,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
 
     private void DefinedEnum<TEnum>(TEnum value, string field)
         where TEnum : struct, Enum =>
-        _fields.Check(Enum.IsDefined(value), field, $"is not a known value; use one of {string.Join(", ", KnownValues<TEnum>())}");
+        _check.Fields.Check(Enum.IsDefined(value), field, $"is not a known value; use one of {string.Join(", ", KnownValues<TEnum>())}");
 
     private static IEnumerable<string> KnownValues<TEnum>()
         where TEnum : struct, Enum =>
