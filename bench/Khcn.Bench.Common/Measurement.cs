@@ -8,6 +8,17 @@ public sealed record Measurement(string Scenario, int Concurrency, int Requests,
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
     /// <summary>
+    /// <paramref name="warmup"/> unmeasured calls first (JIT, connection, query plan caches and the database's page
+    /// cache warm up, within a quarter of <paramref name="budget"/>), then <see cref="TakeAsync"/>.
+    /// </summary>
+    public static async Task<Measurement> TakeAfterWarmupAsync(
+        string scenario, int warmup, int requests, int concurrency, Func<int, Task> call, TimeSpan budget)
+    {
+        await TakeAsync(scenario, warmup, concurrency, call, budget / 4);
+        return await TakeAsync(scenario, requests, concurrency, call, budget);
+    }
+
+    /// <summary>
     /// Times <paramref name="requests"/> calls made by <paramref name="concurrency"/> callers, or as many as start
     /// within <paramref name="budget"/> (slow paths such as a deep page would otherwise take many minutes).
     /// </summary>

@@ -72,10 +72,29 @@ stop_services() {
 # common.sh traps EXIT with stop_server (its one echo server); the services and the cluster go too.
 trap 'stop_server; stop_services; stop_postgres' EXIT
 
-# Markdown lines describing the run's machine, for the report header.
+# Usage: build_release PROJECT... — Release builds of the services and the benchmark client, then LOAD_AT_START is
+# taken (the build's own load is not the run's). Build chatter goes to stderr: stdout is the report.
+build_release() {
+  command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
+  local project
+  for project in "$@"; do
+    dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+  done
+  LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+# Markdown lines describing the run's machine and its load since build_release, for the report header.
 describe_machine() {
   echo "- Date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
   echo "- Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr); .NET SDK $(dotnet --version)"
+  echo "- Load average (1/5/15 min) at the start: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# Usage: fresh_sqlite_file NAME OUT_DIR — prints OUT_DIR/NAME.db after deleting an earlier run's file (and its WAL).
+fresh_sqlite_file() {
+  local file="$2/$1.db"
+  rm -f "$file" "$file-wal" "$file-shm"
+  echo "$file"
 }
 
 # use_database PROVIDER NAME OUT_DIR: the measured service's database settings in DATABASE_ARGS (and a sentence in
@@ -90,9 +109,7 @@ use_database() {
     DATABASE_ARGS=("--ConnectionStrings:${name}db=$connection")
     DATABASE_DESCRIPTION="$PG_DESCRIPTION"
   else
-    local file="$out/$name.db"
-    rm -f "$file" "$file-wal" "$file-shm"
-    DATABASE_ARGS=("--Database:${name}db:Path=$file")
+    DATABASE_ARGS=("--Database:${name}db:Path=$(fresh_sqlite_file "$name" "$out")")
     DATABASE_DESCRIPTION="SQLite file (Microsoft.Data.Sqlite, the service's default settings)"
   fi
 }

@@ -35,13 +35,9 @@ SERVICE_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinces
 BENCH_DLL="$PROVINCES_DIR/Khcn.Bench.Provinces/bin/Release/net10.0/Khcn.Bench.Provinces.dll"
 
 mkdir -p "$PROVINCES_OUT"
-command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
 log "building the Provinces service and the benchmark client (Release)"
-# Build chatter goes to stderr: stdout is the report.
-dotnet build "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
-dotnet build "$PROVINCES_DIR/Khcn.Bench.Provinces/Khcn.Bench.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+build_release "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" "$PROVINCES_DIR/Khcn.Bench.Provinces/Khcn.Bench.Provinces.csproj"
 
-LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 use_database "$PROVIDER" provinces "$PROVINCES_OUT"
 log "starting the Provinces service on $PROVIDER"
 start_service Provinces "$SERVICE_DLL" "$PROVINCES_OUT/service.log" "${DATABASE_ARGS[@]}"
@@ -60,7 +56,6 @@ log "measuring ($REQUESTS calls per path and concurrency, after $WARMUP_CALLS un
   echo "### Provinces on $PROVIDER"
   echo
   describe_machine
-  echo "- Load average (1/5/15 min) at the start: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Database: $DATABASE_DESCRIPTION"
   echo "- Data: $ENGAGEMENTS engagements over today's 34 provinces + seeds, one open recommendation per $RECOMMENDATION_EVERY engagements;" \
     "loaded through the API by $LOAD_CONCURRENCY concurrent callers in ${LOAD_SECONDS} s" \

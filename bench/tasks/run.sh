@@ -37,18 +37,12 @@ TASKS_DLL="$REPO_DIR/src/Services/Tasks/bin/Release/net10.0/Khcn.Tasks.dll"
 BENCH_DLL="$TASKS_DIR/Khcn.Bench.Tasks/bin/Release/net10.0/Khcn.Bench.Tasks.dll"
 
 mkdir -p "$TASKS_OUT"
-command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
 log "building the Provinces and Tasks services and the benchmark client (Release)"
-# Build chatter goes to stderr: stdout is the report.
-dotnet build "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
-dotnet build "$REPO_DIR/src/Services/Tasks/Khcn.Tasks.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
-dotnet build "$TASKS_DIR/Khcn.Bench.Tasks/Khcn.Bench.Tasks.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+build_release "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" "$REPO_DIR/src/Services/Tasks/Khcn.Tasks.csproj" \
+  "$TASKS_DIR/Khcn.Bench.Tasks/Khcn.Bench.Tasks.csproj"
 
-LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-provinces_db="$TASKS_OUT/provinces.db"
-rm -f "$provinces_db" "$provinces_db-wal" "$provinces_db-shm"
 log "starting the Provinces service (SQLite)"
-start_service Provinces "$PROVINCES_DLL" "$TASKS_OUT/provinces.log" "--Database:provincesdb:Path=$provinces_db"
+start_service Provinces "$PROVINCES_DLL" "$TASKS_OUT/provinces.log" "--Database:provincesdb:Path=$(fresh_sqlite_file provinces "$TASKS_OUT")"
 PROVINCES_URL=$SERVICE_URL
 
 use_database "$PROVIDER" tasks "$TASKS_OUT"
@@ -70,7 +64,6 @@ log "measuring ($REQUESTS calls per row by one caller, after $WARMUP_CALLS unmea
   echo "### Tasks on $PROVIDER"
   echo
   describe_machine
-  echo "- Load average (1/5/15 min) at the start: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Database: $DATABASE_DESCRIPTION; the Provinces service it checks codes against on its own SQLite file"
   echo "- Data: $IMPORTED generated tasks (every level, kind, field and state; 30% under code 44, 26% under the closed" \
     "code 45 dated before 2025-07-01, the rest over the other 33 open and, dated before their closure, the other closed codes)"

@@ -38,9 +38,7 @@ foreach (var concurrency in options.Numbers("concurrency", [1, 16]))
 {
     foreach (var (name, call) in scenarios.All(deepPageToken))
     {
-        // Unmeasured calls first: JIT, connection, query plan caches and the database's page cache warm up.
-        await Measurement.TakeAsync(name, warmup, concurrency, call, budget / 4);
-        var measurement = await Measurement.TakeAsync(name, requests, concurrency, call, budget);
+        var measurement = await Measurement.TakeAfterWarmupAsync(name, warmup, requests, concurrency, call, budget);
         Console.Error.WriteLine($"[measure] c={concurrency} {name}: {measurement.RequestsPerSecond:F0}/s p50 {measurement.P50Ms:F2} ms");
         results.Add(measurement);
     }

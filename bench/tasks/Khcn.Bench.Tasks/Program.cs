@@ -44,9 +44,7 @@ var deepFilteredToken = await scenarios.TokenOfPageAsync(ListScenarios.ProvinceF
 var results = new List<Measurement>();
 foreach (var (name, call) in scenarios.All(deepToken, deepFilteredToken))
 {
-    // Unmeasured calls first: JIT, connection, query plan caches and the database's page cache warm up.
-    await Measurement.TakeAsync(name, warmup, 1, call, budget / 4);
-    var measurement = await Measurement.TakeAsync(name, requests, 1, call, budget);
+    var measurement = await Measurement.TakeAfterWarmupAsync(name, warmup, requests, 1, call, budget);
     Console.Error.WriteLine($"[measure] {name}: p50 {measurement.P50Ms:F2} ms, p99 {measurement.P99Ms:F2} ms");
     results.Add(measurement);
 }

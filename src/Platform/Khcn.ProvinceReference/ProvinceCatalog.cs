@@ -53,13 +53,14 @@ public sealed class ProvinceCatalog
         }
 
         Count = _byCode.Values.Sum(i => i.Length);
+        Codes = [.. _byCode.Keys.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Number of incarnations (a code used by two units in turn counts twice).</summary>
     public int Count { get; }
 
     /// <summary>Every code the catalog knows, open or closed, ordered.</summary>
-    public IReadOnlyList<string> Codes => [.. _byCode.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Codes { get; }
 
     /// <summary>Whether some unit, open or closed, ever had <paramref name="code"/>.</summary>
     public bool Contains(string code)

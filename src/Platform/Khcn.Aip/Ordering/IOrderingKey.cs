@@ -22,4 +22,9 @@ internal interface IOrderingKey<T>
 }
 
 /// <summary>One clause of a parsed order_by.</summary>
-internal readonly record struct OrderClause<T>(IOrderingKey<T> Key, bool Descending);
+internal readonly record struct OrderClause<T>(IOrderingKey<T> Key, bool Descending)
+{
+    /// <summary>The unique key that ends every ordering (ascending), so rows with equal keys keep one order from page to page.</summary>
+    public static OrderClause<T> TieBreaker<TId>(Expression<Func<T, TId>> key) =>
+        new(new OrderingKey<T, TId>("(tie-breaker)", key), Descending: false);
+}

@@ -37,19 +37,13 @@ internal sealed class KeysetOrder<T>
         schema.EnsureKeysetPageable();
         var clauses = Ordering.Parse(orderBy, schema, defaultOrderBy);
         var description = string.Join(", ", clauses.Select(c => c.Descending ? $"{c.Key.Name} desc" : c.Key.Name));
-        return new KeysetOrder<T>([.. clauses, new(new OrderingKey<T, TId>("(tie-breaker)", tieBreaker), Descending: false)], description);
+        return new KeysetOrder<T>([.. clauses, OrderClause<T>.TieBreaker(tieBreaker)], description);
     }
 
     public IOrderedQueryable<T> Apply(IQueryable<T> source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var ordered = _columns[0].Key.Apply(source, first: true, _columns[0].Descending);
-        foreach (var column in _columns.AsSpan(1))
-        {
-            ordered = column.Key.Apply(ordered, first: false, column.Descending);
-        }
-
-        return ordered;
+        return Ordering.Apply(source, _columns);
     }
 
     /// <summary>

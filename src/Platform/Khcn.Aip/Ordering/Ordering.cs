@@ -22,16 +22,19 @@ public static class Ordering
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(tieBreaker);
+        return Apply(source, [.. Parse(orderBy, schema, defaultOrderBy), OrderClause<T>.TieBreaker(tieBreaker)]);
+    }
 
-        var ordered = source;
-        var first = true;
-        foreach (var (key, descending) in Parse(orderBy, schema, defaultOrderBy))
+    /// <summary>Orders <paramref name="source"/> by <paramref name="columns"/>, the first one primary.</summary>
+    internal static IOrderedQueryable<T> Apply<T>(IQueryable<T> source, ReadOnlySpan<OrderClause<T>> columns)
+    {
+        var ordered = columns[0].Key.Apply(source, first: true, columns[0].Descending);
+        foreach (var column in columns[1..])
         {
-            ordered = key.Apply(ordered, first, descending);
-            first = false;
+            ordered = column.Key.Apply(ordered, first: false, column.Descending);
         }
 
-        return first ? source.OrderBy(tieBreaker) : ((IOrderedQueryable<T>)ordered).ThenBy(tieBreaker);
+        return ordered;
     }
 
     /// <summary>The clauses of <paramref name="orderBy"/>, or of <paramref name="defaultOrderBy"/> when it is empty.</summary>

@@ -13,6 +13,9 @@ public sealed record ListRequest(int PageSize, string? PageToken, string? Filter
     /// <summary>Larger requested sizes are coerced down to this.</summary>
     public int MaxPageSize { get; init; } = 1000;
 
-    /// <summary>False skips the COUNT behind total_size (left 0): for callers that walk every page, such as exports.</summary>
+    /// <summary>
+    /// False skips the COUNT behind total_size, which then holds only the page's own item count: for callers that
+    /// walk every page and never read it, such as exports.
+    /// </summary>
     public bool CountTotal { get; init; } = true;
 }

@@ -37,10 +37,25 @@ public sealed partial class SeedLoader(
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
+        // A record needs the province catalog when its validation checks a province code (a national programme has none).
         await LoadFileAsync<Programme>(
-            ProgrammesFile, "programmes", ProgrammeMapping.Names, p => p.Name, StoredProgrammesAsync, AddProgrammeAsync, cancellationToken);
+            ProgrammesFile,
+            "programmes",
+            ProgrammeMapping.Names,
+            p => p.Name,
+            p => p.ProvinceCode.Length > 0,
+            StoredProgrammesAsync,
+            AddProgrammeAsync,
+            cancellationToken);
         await LoadFileAsync<V1.Task>(
-            TasksFile, "tasks", TaskMapping.Names, t => t.Name, KnownTasksAsync, AddTaskAsync, cancellationToken);
+            TasksFile,
+            "tasks",
+            TaskMapping.Names,
+            t => t.Name,
+            t => !string.IsNullOrWhiteSpace(t.ProvinceCode),
+            KnownTasksAsync,
+            AddTaskAsync,
+            cancellationToken);
     }
 
     /// <summary>Reads one file and adds the records whose id is not stored yet, in one transaction; a missing file is skipped.</summary>
@@ -49,6 +64,7 @@ public sealed partial class SeedLoader(
         string arrayProperty,
         ResourceNamePattern names,
         Func<TMessage, string> nameOf,
+        Func<TMessage, bool> needsCatalog,
         Func<IReadOnlyCollection<string>, CancellationToken, Task<List<string>>> storedIds,
         Func<TMessage, string, CancellationToken, Task> add,
         CancellationToken cancellationToken)
@@ -67,45 +83,47 @@ public sealed partial class SeedLoader(
         int added;
         try
         {
-            added = await AddMissingInTransactionAsync(records, storedIds, add, cancellationToken);
+            added = await AddMissingInTransactionAsync(records, needsCatalog, storedIds, add, cancellationToken);
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another instance seeded the same database at the same moment (read committed lets both see the ids
             // missing): what it inserted is visible now, so once more.
             db.ChangeTracker.Clear();
-            added = await AddMissingInTransactionAsync(records, storedIds, add, cancellationToken);
+            added = await AddMissingInTransactionAsync(records, needsCatalog, storedIds, add, cancellationToken);
         }
 
         LogFileLoaded(fileName, added, records.Count);
     }
 
-    private async Task TryLoadProvinceCatalogAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await provinces.GetCatalogAsync(cancellationToken);
-        }
-        catch (ApiException e) when (e.Code == ApiErrorCode.Unavailable)
-        {
-            // Reported per record by the validation, which asks again.
-        }
-    }
-
     private async Task<int> AddMissingInTransactionAsync<TMessage>(
         IReadOnlyList<(string Id, TMessage Message)> records,
+        Func<TMessage, bool> needsCatalog,
         Func<IReadOnlyCollection<string>, CancellationToken, Task<List<string>>> storedIds,
         Func<TMessage, string, CancellationToken, Task> add,
         CancellationToken cancellationToken)
     {
+        // Looked at before any transaction: a restart that finds every record stored writes nothing and needs no catalog.
+        var storedBefore = (await storedIds([.. records.Select(r => r.Id)], cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var missing = records.Where(r => !storedBefore.Contains(r.Id)).ToList();
+        if (missing.Count == 0)
+        {
+            return 0;
+        }
+
         // The province catalog is loaded before the transaction opens: a SQLite transaction holds the write lock, and
-        // waiting for the Provinces service under it would stall every other writer. When Provinces is down, records
-        // that need it are refused below (and retried later); the others still load.
-        await TryLoadProvinceCatalogAsync(cancellationToken);
+        // waiting for the Provinces service under it would stall every other writer. When Provinces is down this fails
+        // with UNAVAILABLE, and the file is loaded on a later attempt (SeedingRetry), as the validation would have.
+        if (missing.Any(r => needsCatalog(r.Message)))
+        {
+            await provinces.GetCatalogAsync(cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var present = (await storedIds([.. records.Select(r => r.Id)], cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // Read again under the transaction: it decides, the look above only saved work.
+        var present = (await storedIds([.. missing.Select(r => r.Id)], cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var added = 0;
-        foreach (var (id, message) in records)
+        foreach (var (id, message) in missing)
         {
             if (!present.Add(id))
             {

@@ -5,6 +5,7 @@ using Khcn.Provinces.Application.Officials;
 using Khcn.Provinces.Application.Provinces;
 using Khcn.Provinces.Domain.Common;
 using Proto = Khcn.Provinces.V1;
+using Engagement = Khcn.Provinces.Domain.Engagements.Engagement;
 using Entity = Khcn.Provinces.Domain.Directives.Directive;
 
 namespace Khcn.Provinces.Application.Directives;
@@ -16,15 +17,13 @@ public static class DirectiveMapping
 
     /// <summary>
     /// A new directive in ISSUED (version 1, history opened by the issuing official) from the client-settable
-    /// fields of <paramref name="directive"/>; state and history in the message are ignored.
+    /// fields of <paramref name="directive"/>, issued when and by the document of <paramref name="engagement"/>
+    /// (see <see cref="EngagementMapping.OccasionOf"/>); state and history in the message are ignored.
     /// </summary>
-    public static Entity ToEntity(
-        Proto.Directive directive,
-        string id,
-        DateTime issueTime,
-        DateTime recordTime,
-        string documentReference = "") =>
-        Entity.Issue(
+    public static Entity ToEntity(Proto.Directive directive, string id, Engagement? engagement, DateTime recordTime)
+    {
+        var (issueTime, documentReference) = EngagementMapping.OccasionOf(engagement, recordTime);
+        return Entity.Issue(
             id,
             ProvinceDirectory.NamePattern.Parse(directive.Province, "directive.province"),
             string.IsNullOrEmpty(directive.Engagement)
@@ -38,6 +37,7 @@ public static class DirectiveMapping
             issueTime,
             recordTime,
             Nfc.Of(documentReference));
+    }
 
     public static Proto.Directive ToProto(Entity entity)
     {

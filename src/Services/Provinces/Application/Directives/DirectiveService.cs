@@ -75,9 +75,7 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
             check.ThrowIfInvalid("The directive has invalid fields.");
 
             var (id, name) = await Rows.ClaimAsync(request.DirectiveId, cancellationToken);
-            var now = clock.UtcNow();
-            var entity = DirectiveMapping.ToEntity(
-                input, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? "");
+            var entity = DirectiveMapping.ToEntity(input, id, engagement, clock.UtcNow());
             db.Directives.Add(entity);
             return (DirectiveMapping.ToProto(entity), ResourceType, name);
         }, cancellationToken);

@@ -50,11 +50,13 @@ public static class EngagementMapping
     }
 
     /// <summary>
-    /// When something raised or issued at <paramref name="engagement"/> happened in the real world: midnight of the
-    /// meeting date in Viet Nam; <paramref name="recordTime"/> when it did not come from an engagement.
+    /// When and by which document something raised or issued at <paramref name="engagement"/> happened in the real
+    /// world: midnight of the meeting date in Viet Nam (<paramref name="recordTime"/> when the date or the engagement
+    /// is unknown) and the meeting's source document ("" without an engagement).
     /// </summary>
-    public static DateTime RealWorldTimeOf(Engagement? engagement, DateTime recordTime) =>
-        engagement is null || engagement.Date == 0 ? recordTime : ProtoConvert.ToUtcMidnightInVietnam(engagement.Date);
+    public static (DateTime EventTime, string DocumentReference) OccasionOf(Engagement? engagement, DateTime recordTime) =>
+        (engagement is null || engagement.Date == 0 ? recordTime : ProtoConvert.ToUtcMidnightInVietnam(engagement.Date),
+            engagement?.Source.DocumentId ?? "");
 
     public static Proto.Engagement ToProto(Engagement entity)
     {

@@ -41,15 +41,9 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         OfficialValidation.Positions(validator, official.Positions, "official.positions", provinces);
         validator.ThrowIfInvalid();
 
-        var id = string.IsNullOrEmpty(request.OfficialId) ? ResourceIds.New() : request.OfficialId;
-        var name = OfficialMapping.NamePattern.Format(id);
         return await writes.CreateOnceAsync(CreateScope, request.RequestId, OfficialMessage.Parser, async () =>
         {
-            if (await db.Officials.AnyAsync(o => o.Id == id, cancellationToken))
-            {
-                throw ApiException.AlreadyExists(OfficialMapping.ResourceType, name);
-            }
-
+            var (id, name) = await Rows.ClaimAsync(request.OfficialId, cancellationToken);
             var entity = OfficialMapping.ToEntity(id, official, clock.UtcNow());
             db.Officials.Add(entity);
             return (OfficialMapping.ToProto(entity), OfficialMapping.ResourceType, name);

@@ -4,6 +4,7 @@ using Khcn.Provinces.Application.Engagements;
 using Khcn.Provinces.Application.Provinces;
 using Khcn.Provinces.Domain.Common;
 using Proto = Khcn.Provinces.V1;
+using Engagement = Khcn.Provinces.Domain.Engagements.Engagement;
 using Entity = Khcn.Provinces.Domain.Recommendations.Recommendation;
 
 namespace Khcn.Provinces.Application.Recommendations;
@@ -15,15 +16,14 @@ public static class RecommendationMapping
 
     /// <summary>
     /// A new recommendation in RAISED (version 1, history opened by its engagement or province) from the
-    /// client-settable fields of <paramref name="recommendation"/>; state and history in the message are ignored.
+    /// client-settable fields of <paramref name="recommendation"/>, raised when and by the document of
+    /// <paramref name="engagement"/> (see <see cref="EngagementMapping.OccasionOf"/>); state and history in the
+    /// message are ignored.
     /// </summary>
-    public static Entity ToEntity(
-        Proto.Recommendation recommendation,
-        string id,
-        DateTime raiseTime,
-        DateTime recordTime,
-        string documentReference = "") =>
-        Entity.Raise(
+    public static Entity ToEntity(Proto.Recommendation recommendation, string id, Engagement? engagement, DateTime recordTime)
+    {
+        var (raiseTime, documentReference) = EngagementMapping.OccasionOf(engagement, recordTime);
+        return Entity.Raise(
             id,
             ProvinceDirectory.NamePattern.Parse(recommendation.Province, "recommendation.province"),
             string.IsNullOrEmpty(recommendation.Engagement)
@@ -35,6 +35,7 @@ public static class RecommendationMapping
             raiseTime,
             recordTime,
             Nfc.Of(documentReference));
+    }
 
     public static Proto.Recommendation ToProto(Entity entity)
     {

@@ -72,9 +72,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
             check.ThrowIfInvalid("The recommendation has invalid fields.");
 
             var (id, name) = await Rows.ClaimAsync(request.RecommendationId, cancellationToken);
-            var now = clock.UtcNow();
-            var entity = RecommendationMapping.ToEntity(
-                input, id, EngagementMapping.RealWorldTimeOf(engagement, now), now, engagement?.Source.DocumentId ?? "");
+            var entity = RecommendationMapping.ToEntity(input, id, engagement, clock.UtcNow());
             db.Recommendations.Add(entity);
             return (RecommendationMapping.ToProto(entity), ResourceType, name);
         }, cancellationToken);

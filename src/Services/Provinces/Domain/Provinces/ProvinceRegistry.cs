@@ -1,3 +1,5 @@
+using Khcn.Aip;
+
 namespace Khcn.Provinces.Domain.Provinces;
 
 /// <summary>
@@ -16,7 +18,14 @@ public sealed class ProvinceRegistry
     private const int MaxChainLength = 64;
 
     private readonly Dictionary<string, ProvinceUnit[]> _byCode;
+
+    // The registry never changes once built, while lineage and predecessor questions are asked on every request
+    // (filters, reference checks, each listed province): the links are followed once, here.
+    private readonly Dictionary<ProvinceUnit, ProvinceUnit?> _successor = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ProvinceUnit, ProvinceUnit> _current = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ProvinceUnit, ProvinceUnit[]> _lineageByCurrent = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string[]> _lineageCodes = new(StringComparer.Ordinal);
+    private readonly ILookup<ProvinceUnit, string> _predecessorCodes;
 
     public ProvinceRegistry(IEnumerable<ProvinceUnit> units)
     {
@@ -27,8 +36,27 @@ public sealed class ProvinceRegistry
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         foreach (var unit in Units)
         {
+            _successor[unit] = FindSuccessor(unit);
+        }
+
+        foreach (var unit in Units)
+        {
             _current[unit] = FollowSuccessors(unit);
         }
+
+        foreach (var lineage in Units.GroupBy<ProvinceUnit, ProvinceUnit>(u => _current[u], ReferenceEqualityComparer.Instance))
+        {
+            _lineageByCurrent[lineage.Key] = [.. lineage];
+        }
+
+        foreach (var code in _byCode.Keys)
+        {
+            _lineageCodes[code] = [.. Lineage(code).Select(u => u.Code).Distinct(StringComparer.Ordinal)];
+        }
+
+        _predecessorCodes = Units
+            .Where(u => _successor[u] is { } successor && u.Code != successor.Code && u.SuccessorCode == successor.Code)
+            .ToLookup<ProvinceUnit, ProvinceUnit, string>(u => _successor[u]!, u => u.Code, ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>Every incarnation, ordered by code then first valid day.</summary>
@@ -54,6 +82,11 @@ public sealed class ProvinceRegistry
     public ProvinceUnit? SuccessorOf(ProvinceUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
+        return _successor.TryGetValue(unit, out var successor) ? successor : FindSuccessor(unit);
+    }
+
+    private ProvinceUnit? FindSuccessor(ProvinceUnit unit)
+    {
         if (unit.IsOpen || string.IsNullOrEmpty(unit.SuccessorCode) || !_byCode.TryGetValue(unit.SuccessorCode, out var candidates))
         {
             return null;
@@ -87,7 +120,14 @@ public sealed class ProvinceRegistry
     public IReadOnlyList<ProvinceUnit> Lineage(string code)
     {
         var current = CurrentOf(code);
-        return current is null ? [] : [.. Units.Where(u => ReferenceEquals(CurrentOf(u), current))];
+        if (current is null)
+        {
+            return [];
+        }
+
+        return _lineageByCurrent.TryGetValue(current, out var lineage)
+            ? lineage
+            : [.. Units.Where(u => ReferenceEquals(CurrentOf(u), current))];
     }
 
     /// <summary>
@@ -96,21 +136,15 @@ public sealed class ProvinceRegistry
     /// </summary>
     public IReadOnlyList<string> LineageCodes(string code)
     {
-        var lineage = Lineage(code);
-        return lineage.Count == 0 ? [code] : [.. lineage.Select(u => u.Code).Distinct(StringComparer.Ordinal)];
+        ArgumentNullException.ThrowIfNull(code);
+        return _lineageCodes.TryGetValue(code, out var codes) ? codes : [code];
     }
 
     /// <summary>Codes of other units folded directly into <paramref name="unit"/> (45 for today's 44).</summary>
     public IReadOnlyList<string> PredecessorCodesOf(ProvinceUnit unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return
-        [
-            .. Units
-                .Where(u => u.Code != unit.Code && u.SuccessorCode == unit.Code && ReferenceEquals(SuccessorOf(u), unit))
-                .Select(u => u.Code)
-                .Distinct(StringComparer.Ordinal),
-        ];
+        return [.. _predecessorCodes[unit].Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Earlier incarnations of <paramref name="unit"/>'s code, oldest first (Quảng Bình for today's 44).</summary>
@@ -131,7 +165,7 @@ public sealed class ProvinceRegistry
         return current;
     }
 
-    /// <summary>The day after a yyyymmdd date; open ends stay open.</summary>
+    /// <summary>The day after a yyyymmdd date; open ends, and dates that are not a real day, just step by one.</summary>
     private static int NextDay(int sortable)
     {
         if (sortable >= ProvinceUnit.OpenEnd)
@@ -139,13 +173,8 @@ public sealed class ProvinceRegistry
             return sortable;
         }
 
-        var (year, month, day) = (sortable / 10_000, sortable / 100 % 100, sortable % 100);
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return sortable + 1;
-        }
-
-        var next = new DateOnly(year, month, day).AddDays(1);
-        return (next.Year * 10_000) + (next.Month * 100) + next.Day;
+        return PartialDate.FromSortable(sortable).ToDateOnly() is { } day
+            ? PartialDate.FromDateOnly(day.AddDays(1)).ToSortable()
+            : sortable + 1;
     }
 }

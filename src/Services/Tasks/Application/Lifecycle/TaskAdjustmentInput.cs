@@ -44,7 +44,7 @@ internal static class TaskAdjustmentInput
                 ? (task.Budget?.StateBudgetVnd ?? 0, task.Budget?.OtherSourcesVnd ?? 0)
                 : null,
             NewOutputs = paths.Contains(TaskAdjustment.Outputs)
-                ? [.. task.Outputs.Select(o => new TaskOutputValue(o.Kind, Nfc.Of(o.Description), o.Asset, o.Delivered))]
+                ? TaskMapping.OutputValuesOf(task.Outputs)
                 : null,
         };
         validator.Add(ViolationsOfAdjustedFields(rules, task, paths));

@@ -30,7 +30,7 @@ public sealed class TaskExportService(TasksDbContext db, IProvinceReference prov
 
     public async Task ExportAsync(ExportTasksRequest request, IServerStreamWriter<ExportTasksResponse> responses, CancellationToken cancellationToken)
     {
-        var filters = await TaskFilters.ForAsync(provinces, request.Filter, cancellationToken);
+        var filters = await TaskFilters.Schemas.ForAsync(provinces, request.Filter, cancellationToken);
         var position = "";
         do
         {

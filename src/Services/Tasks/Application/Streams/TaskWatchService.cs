@@ -39,7 +39,7 @@ public sealed class TaskWatchService(
         CancellationToken cancellationToken)
     {
         // The catalog of the call's start expands province_code for the whole watch: lineages change once in years.
-        var filters = await TaskFilters.ForAsync(provinces, request.Filter, cancellationToken);
+        var filters = await TaskFilters.Schemas.ForAsync(provinces, request.Filter, cancellationToken);
         var matches = Filters.Compile(request.Filter, filters)?.Compile();
         var last = await StartAfterAsync(request.ResumeToken, cancellationToken);
         var pollInterval = options.Value.WatchPollInterval;
@@ -60,11 +60,11 @@ public sealed class TaskWatchService(
                 foreach (var entry in entries)
                 {
                     last = entry.Sequence;
-                    var change = ToChange(entry);
-                    if (matches is null || matches(TaskSnapshots.ToEntity(change.Event.TaskSnapshot)))
+                    var taskEvent = TaskEventMapping.ToProto(entry);
+                    if (matches is null || matches(TaskSnapshots.ToEntity(taskEvent.TaskSnapshot)))
                     {
                         // Awaiting the write is the back-pressure: a slow watcher slows its own reads, nobody else's.
-                        await responses.WriteAsync(change, cancellationToken);
+                        await responses.WriteAsync(ToChange(entry, taskEvent), cancellationToken);
                     }
                 }
 
@@ -80,10 +80,9 @@ public sealed class TaskWatchService(
         }
     }
 
-    /// <summary>One history entry as a change of the feed.</summary>
-    private static WatchTasksResponse ToChange(TaskHistoryEntry entry)
+    /// <summary>One history entry (and its event, already read for the filter) as a change of the feed.</summary>
+    private static WatchTasksResponse ToChange(TaskHistoryEntry entry, TaskEvent taskEvent)
     {
-        var taskEvent = TaskEventMapping.ToProto(entry);
         var changeType = entry.Type switch
         {
             EventType.Created => ChangeType.Added,

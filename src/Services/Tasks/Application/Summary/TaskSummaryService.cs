@@ -28,7 +28,7 @@ public sealed class TaskSummaryService(TasksDbContext db, IProvinceReference pro
         validator.ThrowIfInvalid("The summary request has invalid fields.");
 
         IQueryable<ScienceTask> tasks = db.Tasks.AsNoTracking();
-        var filters = await TaskFilters.ForAsync(provinces, request.Filter, cancellationToken);
+        var filters = await TaskFilters.Schemas.ForAsync(provinces, request.Filter, cancellationToken);
         if (Filters.Compile(request.Filter, filters) is { } predicate)
         {
             tasks = tasks.Where(predicate);

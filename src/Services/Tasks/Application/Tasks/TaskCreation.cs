@@ -48,7 +48,11 @@ public sealed class TaskCreation(
         }
 
         var code = Nfc.Of(input.Code);
-        await EnsureCodeIsFreeAsync(code, cancellationToken);
+        if (await DuplicateCodeAsync(code, cancellationToken) is { } duplicate)
+        {
+            // Checked here to answer with the holder's name; the unique index ux_tasks_code still decides a race.
+            throw duplicate;
+        }
 
         var now = clock.UtcNow();
         var entity = new ScienceTask
@@ -67,21 +71,8 @@ public sealed class TaskCreation(
         TaskMapping.ApplyDescription(input, entity, programmeId);
         db.Tasks.Add(entity);
 
-        // Nobody is authenticated yet, so the actor is empty; the task enters the register now.
-        history.Record(entity, EventType.Created, State.Unspecified, new Transition("", now, "", "", now), []);
+        history.RecordWrite(entity, EventType.Created, now, []);
         return entity;
-    }
-
-    /// <summary>
-    /// Official codes are unique (ux_tasks_code). Checked here to answer with the holder's name; the index still
-    /// decides a race, which <see cref="ExplainCodeConflictAsync"/> names the same way.
-    /// </summary>
-    private async Task EnsureCodeIsFreeAsync(string code, CancellationToken cancellationToken)
-    {
-        if (await DuplicateCodeAsync(code, cancellationToken) is { } duplicate)
-        {
-            throw duplicate;
-        }
     }
 
     /// <summary>For a save that lost a race on the unique code index: DUPLICATE_TASK_CODE naming the winner, else null.</summary>

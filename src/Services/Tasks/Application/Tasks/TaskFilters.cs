@@ -28,10 +28,6 @@ public static class TaskFilters
         .FoldedText("principal_investigator", t => t.FoldedInvestigator)
         .GlobalText(t => t.SearchText));
 
-    /// <summary>The ListTasks schema for <paramref name="filter"/> (the province catalog is asked only when it can name province_code).</summary>
-    public static Task<FilterSchema<ScienceTask>> ForAsync(IProvinceReference provinces, string? filter, CancellationToken cancellationToken) =>
-        Schemas.ForAsync(provinces, filter, cancellationToken);
-
     /// <summary><c>programme = "programmes/x"</c>; <c>programme = ""</c> finds the tasks outside any programme.</summary>
     private static Expression<Func<ScienceTask, bool>> ProgrammeTerm(FilterComparison comparison)
     {

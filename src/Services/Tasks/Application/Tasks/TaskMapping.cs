@@ -73,9 +73,13 @@ public static class TaskMapping
         entity.EndDate = ProtoConvert.ToSortable(task.EndDate);
         entity.StateBudgetVnd = task.Budget?.StateBudgetVnd ?? 0;
         entity.OtherSourcesVnd = task.Budget?.OtherSourcesVnd ?? 0;
-        entity.Outputs = [.. task.Outputs.Select(o => new TaskOutputValue(o.Kind, Nfc.Of(o.Description), o.Asset, o.Delivered))];
+        entity.Outputs = OutputValuesOf(task.Outputs);
         RefreshDerived(entity);
     }
+
+    /// <summary>The stored form of the contract's outputs, descriptions in NFC (UpdateTask and AdjustTask alike).</summary>
+    public static List<TaskOutputValue> OutputValuesOf(IEnumerable<Proto.TaskOutput> outputs) =>
+        [.. outputs.Select(o => new TaskOutputValue(o.Kind, Nfc.Of(o.Description), o.Asset, o.Delivered))];
 
     /// <summary>Recomputes the stored derived columns (start year, budget total, folded texts) after any change.</summary>
     public static void RefreshDerived(ScienceTask entity)

@@ -82,7 +82,7 @@ public sealed class TaskService(
     {
         var page = await db.Tasks.AsNoTracking().KeysetPageAsync(
             new ListRequest(request.PageSize, request.PageToken, request.Filter, request.OrderBy),
-            await TaskFilters.ForAsync(provinces, request.Filter, cancellationToken),
+            await TaskFilters.Schemas.ForAsync(provinces, request.Filter, cancellationToken),
             TaskOrdering.Fields,
             DefaultOrderBy,
             t => t.Id,
@@ -143,7 +143,7 @@ public sealed class TaskService(
         TaskMapping.ApplyDescription(merged, entity, programmeId);
         entity.Version++;
         entity.UpdateTime = now;
-        history.Record(entity, EventType.Updated, entity.State, new Transition("", now, "", "", now), OutermostPaths(changed.Select(u => u.Path)));
+        history.RecordWrite(entity, EventType.Updated, now, OutermostPaths(changed.Select(u => u.Path)));
         await Rows.SaveAsync(input.Name, cancellationToken);
         return TaskMapping.ToProto(entity);
     }
@@ -159,7 +159,7 @@ public sealed class TaskService(
         }
 
         var now = clock.UtcNow();
-        history.Record(entity, EventType.Deleted, entity.State, new Transition("", now, "", "", now), []);
+        history.RecordWrite(entity, EventType.Deleted, now, []);
         db.Tasks.Remove(entity);
         await Rows.SaveAsync(request.Name, cancellationToken);
         return new Empty();
