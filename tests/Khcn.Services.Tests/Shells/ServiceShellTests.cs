@@ -9,9 +9,8 @@ using Grpc.StatusProto;
 namespace Khcn.Services.Tests.Shells;
 
 /// <summary>
-/// What every service answers from its first day, over a real socket: health, reflection of
-/// its v1 contract, and one v1 method answered as far as the service is built (UNIMPLEMENTED for
-/// the methods later issues fill in).
+/// What every service answers over a real socket: health, reflection of its v1 contract, and one
+/// v1 method answered by the real service (a rich NOT_FOUND in the service's own error domain).
 /// </summary>
 public abstract class ServiceShellTests(ServiceShellFixture fixture)
 {
@@ -25,13 +24,6 @@ public abstract class ServiceShellTests(ServiceShellFixture fixture)
 
     /// <summary>Calls one v1 method and asserts what the service answers today.</summary>
     protected abstract Task AssertV1MethodAnswersAsync(GrpcChannel channel, CallOptions options);
-
-    /// <summary>For services whose issue has not landed: the generated base answers UNIMPLEMENTED.</summary>
-    protected static async Task AssertUnimplementedAsync(Func<Task> call)
-    {
-        var error = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
-    }
 
     private static CallOptions Options => new(deadline: DateTime.UtcNow + CallTimeout);
 
@@ -123,7 +115,14 @@ public sealed class IntellectualPropertyShellTests(IntellectualPropertyFixture f
 
     protected override string V1ServiceFile => "khcn/ip/v1/intellectual_property_service.proto";
 
-    protected override Task AssertV1MethodAnswersAsync(GrpcChannel channel, CallOptions options) =>
-        AssertUnimplementedAsync(() => new Khcn.IntellectualProperty.V1.IntellectualPropertyService.IntellectualPropertyServiceClient(channel)
-            .GetAssetAsync(new Khcn.IntellectualProperty.V1.GetAssetRequest { Name = "assets/gao-seng-cu" }, options).ResponseAsync);
+    protected override async Task AssertV1MethodAnswersAsync(GrpcChannel channel, CallOptions options)
+    {
+        // An id no seed uses: only the real service answers NOT_FOUND with its own error domain.
+        var error = await Assert.ThrowsAsync<RpcException>(() => new Khcn.IntellectualProperty.V1.IntellectualPropertyService.IntellectualPropertyServiceClient(channel)
+            .GetAssetAsync(new Khcn.IntellectualProperty.V1.GetAssetRequest { Name = "assets/no-such-asset" }, options).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        var info = error.GetRpcStatus()?.GetDetail<Google.Rpc.ErrorInfo>();
+        Assert.Equal("ip.khcn.gov.vn", info?.Domain);
+    }
 }

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Khcn.Aip;
+using Khcn.IntellectualProperty.Domain.Assets;
+using Khcn.IntellectualProperty.V1;
+
+namespace Khcn.IntellectualProperty.Application.History;
+
+/// <summary>AssetHistoryEntry (an asset_events row) → AssetEvent. Pure.</summary>
+public static class AssetEventMapping
+{
+    public const string ResourceType = "ip.khcn.gov.vn/AssetEvent";
+
+    /// <summary>"assets/{asset}/events/{sequence}": the sequence, in decimal, is the event's id.</summary>
+    public static readonly ResourceNamePattern Names = new("assets/{asset}/events/{event}");
+
+    public static string NameOf(AssetHistoryEntry entry) =>
+        Names.Format(entry.AssetId, entry.Sequence.ToString(CultureInfo.InvariantCulture));
+
+    public static AssetEvent ToProto(AssetHistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var assetEvent = new AssetEvent
+        {
+            Name = NameOf(entry),
+            Type = entry.Type,
+            PreviousState = entry.PreviousState,
+            NewState = entry.NewState,
+            Actor = entry.Actor,
+            EventTime = ProtoConvert.ToTimestamp(entry.EventTime),
+            Reason = entry.Reason,
+            DocumentReference = entry.DocumentReference,
+            ChangedFields = new FieldMask(),
+            AssetSnapshot = Asset.Parser.ParseFrom(entry.Snapshot),
+            RecordTime = ProtoConvert.ToTimestamp(entry.RecordTime),
+        };
+        assetEvent.ChangedFields.Paths.AddRange(entry.ChangedFields.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return assetEvent;
+    }
+}
