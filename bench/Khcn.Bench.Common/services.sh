@@ -1,8 +1,11 @@
-# Shared by the service benchmarks (bench/provinces/run.sh, bench/tasks/run.sh); sourced after bench/common.sh.
+# Shared by the service benchmarks (bench/provinces/run.sh, bench/tasks/run.sh, bench/ip/run.sh); sourced after
+# bench/common.sh.
 # Starts the real services (their Release builds, production settings) on loopback ports and, for --postgres, a
 # throw-away PostgreSQL cluster; everything started here is stopped when the script exits.
 
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PROVINCES_PROJECT="$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj"
+PROVINCES_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinces.dll"
 PG_DIR=""
 PG_PORT=""
 SERVICE_PIDS=()
@@ -112,4 +115,46 @@ use_database() {
     DATABASE_ARGS=("--Database:${name}db:Path=$(fresh_sqlite_file "$name" "$out")")
     DATABASE_DESCRIPTION="SQLite file (Microsoft.Data.Sqlite, the service's default settings)"
   fi
+}
+
+# Usage: read_provider [--postgres] — PROVIDER=postgresql with --postgres, else sqlite.
+read_provider() {
+  PROVIDER=sqlite
+  [[ "${1:-}" == "--postgres" ]] && PROVIDER=postgresql
+  return 0
+}
+
+# Usage: start_provinces_reference OUT_DIR — the Provinces service on its own fresh SQLite file OUT_DIR/provinces.db, for
+# a measured service to check province codes against; sets PROVINCES_URL.
+start_provinces_reference() {
+  log "starting the Provinces service (SQLite)"
+  start_service Provinces "$PROVINCES_DLL" "$1/provinces.log" "--Database:provincesdb:Path=$(fresh_sqlite_file provinces "$1")"
+  PROVINCES_URL=$SERVICE_URL
+}
+
+# Usage: start_measured_service NAME DLL LOG — a service that checks codes against PROVINCES_URL, on the database
+# use_database chose, seeds off (the benchmark loads its own data); sets SERVICE_URL.
+start_measured_service() {
+  log "starting the $1 service on $PROVIDER"
+  start_service "$1" "$2" "$3" "${DATABASE_ARGS[@]}" "--services:provinces:http:0=$PROVINCES_URL" --Seeds:Load=false
+}
+
+# Usage: measure_one_caller BENCH_DLL URL TABLE_FILE — the client's "measure" mode (REQUESTS timed calls per row by one
+# caller after WARMUP_CALLS unmeasured, at most ROW_SECONDS a row); its Markdown table goes to TABLE_FILE.
+measure_one_caller() {
+  log "measuring ($REQUESTS calls per row by one caller, after $WARMUP_CALLS unmeasured)"
+  "${LOAD_PIN[@]}" dotnet "$1" measure --address "$2" \
+    --requests "$REQUESTS" --warmup "$WARMUP_CALLS" --seconds "$ROW_SECONDS" >"$3"
+}
+
+# Markdown line for the report of a service started with start_measured_service: its database and the reference.
+describe_measured_database() {
+  echo "- Database: $DATABASE_DESCRIPTION; the Provinces service it checks codes against on its own SQLite file"
+}
+
+# Markdown line for the report of measure_one_caller: how each row of its table was timed.
+describe_one_caller_rows() {
+  echo "- Each row: $WARMUP_CALLS unmeasured calls, then $REQUESTS timed calls (or as many as start within $ROW_SECONDS s)" \
+    "by one caller over one GrpcChannel; p50/p99 nearest-rank. Page 1,000 is asked for with the token found by following" \
+    "next_page_token from page 1 once."
 }

@@ -31,30 +31,23 @@ REQUESTS=${REQUESTS:-2000}
 WARMUP_CALLS=${WARMUP_CALLS:-200}
 ROW_SECONDS=${ROW_SECONDS:-60}
 
-PROVIDER=sqlite
-[[ "${1:-}" == "--postgres" ]] && PROVIDER=postgresql
+read_provider "$@"
 
 IP_DIR="$BENCH_DIR/ip"
 IP_OUT="$IP_DIR/.out/$PROVIDER"
-PROVINCES_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinces.dll"
 IP_DLL="$REPO_DIR/src/Services/IntellectualProperty/bin/Release/net10.0/Khcn.IntellectualProperty.dll"
 BENCH_DLL="$IP_DIR/Khcn.Bench.Ip/bin/Release/net10.0/Khcn.Bench.Ip.dll"
 
 mkdir -p "$IP_OUT"
 log "building the Provinces and IntellectualProperty services and the benchmark client (Release)"
-build_release "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" \
-  "$REPO_DIR/src/Services/IntellectualProperty/Khcn.IntellectualProperty.csproj" "$IP_DIR/Khcn.Bench.Ip/Khcn.Bench.Ip.csproj"
+build_release "$PROVINCES_PROJECT" "$REPO_DIR/src/Services/IntellectualProperty/Khcn.IntellectualProperty.csproj" \
+  "$IP_DIR/Khcn.Bench.Ip/Khcn.Bench.Ip.csproj"
 
-log "starting the Provinces service (SQLite)"
-start_service Provinces "$PROVINCES_DLL" "$IP_OUT/provinces.log" "--Database:provincesdb:Path=$(fresh_sqlite_file provinces "$IP_OUT")"
-PROVINCES_URL=$SERVICE_URL
-
+start_provinces_reference "$IP_OUT"
 use_database "$PROVIDER" ip "$IP_OUT"
 # The loader writes its rows to the same database: the SQLite path or the connection string, after the first '='.
 DATABASE_TARGET=${DATABASE_ARGS[0]#*=}
-log "starting the IntellectualProperty service on $PROVIDER"
-start_service IntellectualProperty "$IP_DLL" "$IP_OUT/ip.log" "${DATABASE_ARGS[@]}" \
-  "--services:provinces:http:0=$PROVINCES_URL" --Seeds:Load=false
+start_measured_service IntellectualProperty "$IP_DLL" "$IP_OUT/ip.log"
 IP_URL=$SERVICE_URL
 
 log "loading $ASSETS assets ($THROUGH_API through CreateAsset by $CONCURRENCY callers, the rest as rows)"
@@ -63,24 +56,20 @@ log "loading $ASSETS assets ($THROUGH_API through CreateAsset by $CONCURRENCY ca
   --assets "$ASSETS" --through-api "$THROUGH_API" --concurrency "$CONCURRENCY" >"$IP_OUT/load.txt"
 read -r _ CREATED CREATE_SECONDS CREATE_ERRORS INSERTED INSERT_SECONDS <"$IP_OUT/load.txt"
 
-log "measuring ($REQUESTS calls per row by one caller, after $WARMUP_CALLS unmeasured)"
-"${LOAD_PIN[@]}" dotnet "$BENCH_DLL" measure --address "$IP_URL" \
-  --requests "$REQUESTS" --warmup "$WARMUP_CALLS" --seconds "$ROW_SECONDS" >"$IP_OUT/table.md"
+measure_one_caller "$BENCH_DLL" "$IP_URL" "$IP_OUT/table.md"
 
 {
   echo "### IntellectualProperty on $PROVIDER"
   echo
   describe_machine
-  echo "- Database: $DATABASE_DESCRIPTION; the Provinces service it checks codes against on its own SQLite file"
+  describe_measured_database
   echo "- Data: $((CREATED + INSERTED)) generated assets (55% marks of every sub-kind, 20% industrial designs, 12% inventions," \
     "10% utility solutions, 3% GIs; every state; filed 2005 to today; 15% under code 44, 10% under the closed code 45" \
     "filed before 2025-07-01, the rest over the other open and, filed before their closure, closed codes)"
   echo "- CreateAsset (the real write path), $CONCURRENCY callers: $CREATED created, $CREATE_ERRORS failed in ${CREATE_SECONDS} s" \
     "= **$(awk -v n="$CREATED" -v s="$CREATE_SECONDS" 'BEGIN { printf "%.0f", n / s }') assets/s**"
   echo "- Rows written with IpDbContext/AssetMapping (no RPC, no history): $INSERTED in ${INSERT_SECONDS} s"
-  echo "- Each row: $WARMUP_CALLS unmeasured calls, then $REQUESTS timed calls (or as many as start within $ROW_SECONDS s)" \
-    "by one caller over one GrpcChannel; p50/p99 nearest-rank. Page 1,000 is asked for with the token found by following" \
-    "next_page_token from page 1 once."
+  describe_one_caller_rows
   echo
   cat "$IP_OUT/table.md"
 } | tee "$IP_OUT/report.md"

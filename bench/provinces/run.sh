@@ -26,21 +26,19 @@ ROW_SECONDS=${ROW_SECONDS:-20}
 WARMUP_CALLS=${WARMUP_CALLS:-200}
 CONCURRENCY=${CONCURRENCY:-1,16}
 
-PROVIDER=sqlite
-[[ "${1:-}" == "--postgres" ]] && PROVIDER=postgresql
+read_provider "$@"
 
 PROVINCES_DIR="$BENCH_DIR/provinces"
 PROVINCES_OUT="$PROVINCES_DIR/.out/$PROVIDER"
-SERVICE_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinces.dll"
 BENCH_DLL="$PROVINCES_DIR/Khcn.Bench.Provinces/bin/Release/net10.0/Khcn.Bench.Provinces.dll"
 
 mkdir -p "$PROVINCES_OUT"
 log "building the Provinces service and the benchmark client (Release)"
-build_release "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" "$PROVINCES_DIR/Khcn.Bench.Provinces/Khcn.Bench.Provinces.csproj"
+build_release "$PROVINCES_PROJECT" "$PROVINCES_DIR/Khcn.Bench.Provinces/Khcn.Bench.Provinces.csproj"
 
 use_database "$PROVIDER" provinces "$PROVINCES_OUT"
 log "starting the Provinces service on $PROVIDER"
-start_service Provinces "$SERVICE_DLL" "$PROVINCES_OUT/service.log" "${DATABASE_ARGS[@]}"
+start_service Provinces "$PROVINCES_DLL" "$PROVINCES_OUT/service.log" "${DATABASE_ARGS[@]}"
 SERVER_URL=$SERVICE_URL
 
 log "loading $ENGAGEMENTS engagements ($LOAD_CONCURRENCY concurrent callers)"

@@ -27,28 +27,21 @@ REQUESTS=${REQUESTS:-2000}
 WARMUP_CALLS=${WARMUP_CALLS:-200}
 ROW_SECONDS=${ROW_SECONDS:-60}
 
-PROVIDER=sqlite
-[[ "${1:-}" == "--postgres" ]] && PROVIDER=postgresql
+read_provider "$@"
 
 TASKS_DIR="$BENCH_DIR/tasks"
 TASKS_OUT="$TASKS_DIR/.out/$PROVIDER"
-PROVINCES_DLL="$REPO_DIR/src/Services/Provinces/bin/Release/net10.0/Khcn.Provinces.dll"
 TASKS_DLL="$REPO_DIR/src/Services/Tasks/bin/Release/net10.0/Khcn.Tasks.dll"
 BENCH_DLL="$TASKS_DIR/Khcn.Bench.Tasks/bin/Release/net10.0/Khcn.Bench.Tasks.dll"
 
 mkdir -p "$TASKS_OUT"
 log "building the Provinces and Tasks services and the benchmark client (Release)"
-build_release "$REPO_DIR/src/Services/Provinces/Khcn.Provinces.csproj" "$REPO_DIR/src/Services/Tasks/Khcn.Tasks.csproj" \
+build_release "$PROVINCES_PROJECT" "$REPO_DIR/src/Services/Tasks/Khcn.Tasks.csproj" \
   "$TASKS_DIR/Khcn.Bench.Tasks/Khcn.Bench.Tasks.csproj"
 
-log "starting the Provinces service (SQLite)"
-start_service Provinces "$PROVINCES_DLL" "$TASKS_OUT/provinces.log" "--Database:provincesdb:Path=$(fresh_sqlite_file provinces "$TASKS_OUT")"
-PROVINCES_URL=$SERVICE_URL
-
+start_provinces_reference "$TASKS_OUT"
 use_database "$PROVIDER" tasks "$TASKS_OUT"
-log "starting the Tasks service on $PROVIDER"
-start_service Tasks "$TASKS_DLL" "$TASKS_OUT/tasks.log" "${DATABASE_ARGS[@]}" \
-  "--services:provinces:http:0=$PROVINCES_URL" --Seeds:Load=false
+start_measured_service Tasks "$TASKS_DLL" "$TASKS_OUT/tasks.log"
 TASKS_URL=$SERVICE_URL
 
 log "importing $TASKS tasks (streams of $STREAM_SIZE)"
@@ -56,22 +49,18 @@ log "importing $TASKS tasks (streams of $STREAM_SIZE)"
   --tasks "$TASKS" --stream-size "$STREAM_SIZE" >"$TASKS_OUT/import.txt"
 read -r _ IMPORTED IMPORT_SECONDS CREATED _ REJECTED <"$TASKS_OUT/import.txt"
 
-log "measuring ($REQUESTS calls per row by one caller, after $WARMUP_CALLS unmeasured)"
-"${LOAD_PIN[@]}" dotnet "$BENCH_DLL" measure --address "$TASKS_URL" \
-  --requests "$REQUESTS" --warmup "$WARMUP_CALLS" --seconds "$ROW_SECONDS" >"$TASKS_OUT/table.md"
+measure_one_caller "$BENCH_DLL" "$TASKS_URL" "$TASKS_OUT/table.md"
 
 {
   echo "### Tasks on $PROVIDER"
   echo
   describe_machine
-  echo "- Database: $DATABASE_DESCRIPTION; the Provinces service it checks codes against on its own SQLite file"
+  describe_measured_database
   echo "- Data: $IMPORTED generated tasks (every level, kind, field and state; 30% under code 44, 26% under the closed" \
     "code 45 dated before 2025-07-01, the rest over the other 33 open and, dated before their closure, the other closed codes)"
   echo "- Import: ImportTasks, client streams of $STREAM_SIZE records one after another: $CREATED created, $REJECTED rejected" \
     "in ${IMPORT_SECONDS} s = **$(awk -v n="$IMPORTED" -v s="$IMPORT_SECONDS" 'BEGIN { printf "%.0f", n / s }') records/s**"
-  echo "- Each row: $WARMUP_CALLS unmeasured calls, then $REQUESTS timed calls (or as many as start within $ROW_SECONDS s)" \
-    "by one caller over one GrpcChannel; p50/p99 nearest-rank. Page 1,000 is asked for with the token found by following" \
-    "next_page_token from page 1 once."
+  describe_one_caller_rows
   echo
   cat "$TASKS_OUT/table.md"
 } | tee "$TASKS_OUT/report.md"

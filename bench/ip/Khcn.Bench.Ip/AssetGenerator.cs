@@ -1,6 +1,5 @@
 using System.Globalization;
-using Google.Type;
-using Khcn.Bench.Tasks;
+using Khcn.Bench.Common;
 using Khcn.IntellectualProperty.V1;
 using HolderKind = Khcn.IntellectualProperty.V1.Holder.Types.Kind;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
@@ -17,8 +16,8 @@ namespace Khcn.Bench.Ip;
 /// </summary>
 public sealed class AssetGenerator(ProvinceCodes provinces, DateOnly today)
 {
-    public const string TodaysQuangTri = "44";
-    public const string OldQuangTri = "45";
+    // Stream 7 of the seeded draws (the Tasks benchmark's tasks use another).
+    private const int DrawStream = 7;
 
     private static readonly DateOnly FirstFiling = new(2005, 1, 1);
 
@@ -82,14 +81,7 @@ public sealed class AssetGenerator(ProvinceCodes provinces, DateOnly today)
     ];
 
     private static readonly string[] EnterpriseNames = ["Hưng Phát", "Thành Công", "Đại Việt", "Minh Long", "An Khang", "Tân Tiến", "Phúc Lộc", "Hoàng Gia"];
-    private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"];
-    private static readonly string[] MiddleNames = ["Văn", "Thị", "Đức", "Ngọc", "Minh", "Thanh", "Quốc", "Thu", "Hữu"];
-    private static readonly string[] GivenNames = ["An", "Bình", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Quỳnh", "Sơn", "Thảo", "Tiến", "Trang"];
-
-    private readonly IReadOnlyList<ProvinceCode> _otherOpen = [.. provinces.Open.Where(c => c.Code != TodaysQuangTri)];
-    private readonly IReadOnlyList<ProvinceCode> _otherClosed = [.. provinces.Closed.Where(c => c.Code != OldQuangTri)];
-    private readonly ProvinceCode _todaysQuangTri = provinces[TodaysQuangTri];
-    private readonly ProvinceCode _oldQuangTri = provinces[OldQuangTri];
+    private readonly QuangTriSkewedProvinces _provinces = new(provinces, todaysPercent: 15, oldPercent: 10);
 
     public static string AssetId(int index) => $"bench-{index:D6}";
 
@@ -102,17 +94,16 @@ public sealed class AssetGenerator(ProvinceCodes provinces, DateOnly today)
     /// <summary>The asset with a lifecycle state and the lifecycle's dates, for the rows written directly.</summary>
     public GeneratedAsset Generate(int index)
     {
-        var draw = new Draw(index);
-        var province = PickProvince(ref draw);
-        var lastFiling = Min(today, province.LastDay);
-        var filing = draw.Day(Max(FirstFiling, province.FirstDay), lastFiling);
+        var draw = new Draw(index, DrawStream);
+        var province = _provinces.Pick(ref draw);
+        var filing = draw.DayInUse(province, FirstFiling, today);
         var kind = draw.Weighted(Kinds, k => k.Weight).Kind;
         var asset = new Asset
         {
             Kind = kind,
             ProvinceCode = province.Code,
             ApplicationNumber = $"{ApplicationPrefix(kind)}-{filing.Year}-{index:D5}",
-            FilingDate = ToDate(filing),
+            FilingDate = BenchDates.ToDate(filing),
         };
         var place = province.DisplayName;
         switch (kind)
@@ -138,7 +129,7 @@ public sealed class AssetGenerator(ProvinceCodes provinces, DateOnly today)
                 };
                 if (draw.Between(0, 9) == 0)
                 {
-                    asset.Ocop = new OcopRating { Stars = draw.Between(3, 5), CertifiedDate = ToDate(draw.Day(filing, today)) };
+                    asset.Ocop = new OcopRating { Stars = draw.Between(3, 5), CertifiedDate = BenchDates.ToDate(draw.Day(filing, today)) };
                 }
 
                 break;
@@ -177,8 +168,8 @@ public sealed class AssetGenerator(ProvinceCodes provinces, DateOnly today)
 
         var published = granted || state is State.Published or State.SubstantiveExamination
             || (state is State.Refused or State.Withdrawn && draw.Between(0, 1) == 0);
-        var publication = published ? Min(filing.AddMonths(draw.Between(2, 8)), today) : (DateOnly?)null;
-        var grant = granted ? Min(publication!.Value.AddMonths(draw.Between(8, 26)), today) : (DateOnly?)null;
+        var publication = published ? BenchDates.Min(filing.AddMonths(draw.Between(2, 8)), today) : (DateOnly?)null;
+        var grant = granted ? BenchDates.Min(publication!.Value.AddMonths(draw.Between(8, 26)), today) : (DateOnly?)null;
         var renewals = granted ? Renewals(asset.Kind, filing, ref state) : 0;
         return new GeneratedAsset(asset, state, publication, grant, grant is null ? "" : $"GCN-{asset.ApplicationNumber}", renewals);
     }
@@ -215,14 +206,6 @@ public sealed class AssetGenerator(ProvinceCodes provinces, DateOnly today)
         return renewals;
     }
 
-    private ProvinceCode PickProvince(ref Draw draw) => draw.Between(0, 99) switch
-    {
-        < 15 => _todaysQuangTri,
-        < 25 => _oldQuangTri,
-        < 90 => draw.Pick(_otherOpen),
-        _ => draw.Pick(_otherClosed),
-    };
-
     private static string ApplicationPrefix(AssetKind kind) => kind switch
     {
         AssetKind.Invention => "1",
@@ -240,52 +223,10 @@ public sealed class AssetGenerator(ProvinceCodes provinces, DateOnly today)
 
     private static Holder Individual(ref Draw draw, string place) => new()
     {
-        DisplayName = $"{draw.Pick(FamilyNames)} {draw.Pick(MiddleNames)} {draw.Pick(GivenNames)}",
+        DisplayName = VietnameseNames.Person(ref draw),
         Kind = HolderKind.Individual,
         Address = place,
     };
-
-    private static Date ToDate(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-
-    /// <summary>SplitMix64 seeded by the record's index: the same draws for the same index, whatever the order of generation.</summary>
-    private struct Draw(int index)
-    {
-        private ulong _state = 0x9E3779B97F4A7C15UL * (ulong)(index + 7);
-
-        /// <summary>A whole number in [min, max].</summary>
-        public int Between(int min, int max) => min + (int)(Next() % (ulong)(max - min + 1));
-
-        public T Pick<T>(IReadOnlyList<T> items) => items[Between(0, items.Count - 1)];
-
-        public DateOnly Day(DateOnly first, DateOnly last) => first.AddDays(Between(0, last.DayNumber - first.DayNumber));
-
-        public T Weighted<T>(IReadOnlyList<T> items, Func<T, int> weightOf)
-        {
-            var roll = Between(1, items.Sum(weightOf));
-            foreach (var item in items)
-            {
-                roll -= weightOf(item);
-                if (roll <= 0)
-                {
-                    return item;
-                }
-            }
-
-            return items[^1];
-        }
-
-        private ulong Next()
-        {
-            var z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-    }
 }
 
 /// <summary>A generated asset with the lifecycle facts the rows written directly carry.</summary>

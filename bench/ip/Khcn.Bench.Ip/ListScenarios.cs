@@ -1,3 +1,4 @@
+using Khcn.Bench.Common;
 using Khcn.IntellectualProperty.V1;
 using Dimension = Khcn.IntellectualProperty.V1.SummarizeAssetsRequest.Types.Dimension;
 
@@ -9,7 +10,7 @@ public sealed class ListScenarios(IntellectualPropertyService.IntellectualProper
     public const int PageSize = 50;
     public const int DeepPage = 1_000;
 
-    public const string ProvinceFilter = $"province_code = \"{AssetGenerator.TodaysQuangTri}\"";
+    public const string ProvinceFilter = $"province_code = \"{QuangTriSkewedProvinces.TodaysQuangTri}\"";
 
     /// <summary>Bare text, matched against titles, holders and numbers ignoring case and diacritics ("Chè shan tuyết").</summary>
     public const string TextFilter = "\"che shan tuyet\"";
@@ -23,10 +24,10 @@ public sealed class ListScenarios(IntellectualPropertyService.IntellectualProper
         ($"ListAssets `{TextFilter}`, page 1", _ => ListAsync(TextFilter, "")),
         ("SummarizeAssets by KIND, STATE (country)", async _ =>
             await client.SummarizeAssetsAsync(new SummarizeAssetsRequest { GroupBy = { Dimension.Kind, Dimension.State } })),
-        ($"SummarizeAssets by FILING_YEAR (province {AssetGenerator.TodaysQuangTri} with 45)", async _ =>
+        ($"SummarizeAssets by FILING_YEAR (province {QuangTriSkewedProvinces.TodaysQuangTri} with 45)", async _ =>
             await client.SummarizeAssetsAsync(new SummarizeAssetsRequest
             {
-                ProvinceCodes = { AssetGenerator.TodaysQuangTri },
+                ProvinceCodes = { QuangTriSkewedProvinces.TodaysQuangTri },
                 GroupBy = { Dimension.FilingYear },
             })),
     ];

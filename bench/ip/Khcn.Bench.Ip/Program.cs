@@ -1,10 +1,8 @@
 using Grpc.Net.Client;
 using Khcn.Bench.Common;
 using Khcn.Bench.Ip;
-using Khcn.Bench.Tasks;
 using Khcn.Data;
 using Khcn.IntellectualProperty.V1;
-using Khcn.Provinces.V1;
 
 // Usage:
 //   Khcn.Bench.Ip load    --address http://127.0.0.1:5103 --provinces http://127.0.0.1:5101 --provider sqlite|postgresql
@@ -24,8 +22,7 @@ var client = new IntellectualPropertyService.IntellectualPropertyServiceClient(c
 
 if (args[0] == "load")
 {
-    using var provincesChannel = GrpcChannel.ForAddress(options.Text("provinces"));
-    var codes = await ProvinceCodes.LoadAsync(new ProvincesService.ProvincesServiceClient(provincesChannel));
+    var codes = await ProvinceCodes.LoadAsync(options.Text("provinces"));
     // "Today" as the service reckons it: the Viet Nam date (UTC+7); no filing may lie after it.
     var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
     var provider = options.Text("provider") == "postgresql" ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
@@ -41,26 +38,6 @@ if (args[0] == "load")
     return loaded.CreateErrors == 0 ? 0 : 1;
 }
 
-var requests = options.Number("requests", 2000);
-var warmup = options.Number("warmup", 200);
-var budget = TimeSpan.FromSeconds(options.Number("seconds", 60));
 var scenarios = new ListScenarios(client);
 var deepToken = await scenarios.TokenOfPageAsync("", ListScenarios.DeepPage);
-
-// One caller: the latency of a call on its own, not under contention.
-var results = new List<Measurement>();
-foreach (var (name, call) in scenarios.All(deepToken))
-{
-    var measurement = await Measurement.TakeAfterWarmupAsync(name, warmup, requests, 1, call, budget);
-    Console.Error.WriteLine($"[measure] {name}: p50 {measurement.P50Ms:F2} ms, p99 {measurement.P99Ms:F2} ms");
-    results.Add(measurement);
-}
-
-Console.WriteLine("| Call (page_size 50, one caller) | Calls | p50 ms | p99 ms | mean ms | errors |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-foreach (var m in results)
-{
-    Console.WriteLine($"| {m.Scenario.Replace("|", "\\|", StringComparison.Ordinal)} | {m.Requests} | {m.P50Ms:F2} | {m.P99Ms:F2} | {m.MeanMs:F2} | {m.Errors} |");
-}
-
-return results.Any(m => m.Errors > 0) ? 1 : 0;
+return await OneCallerMeasurement.RunAsync(options, scenarios.All(deepToken));

@@ -1,3 +1,4 @@
+using Khcn.Bench.Common;
 using Khcn.Tasks.V1;
 using Dimension = Khcn.Tasks.V1.SummarizeTasksRequest.Types.Dimension;
 
@@ -9,7 +10,7 @@ public sealed class ListScenarios(TasksService.TasksServiceClient client)
     public const int PageSize = 50;
     public const int DeepPage = 1_000;
 
-    public const string ProvinceFilter = $"province_code = \"{TaskGenerator.TodaysQuangTri}\"";
+    public const string ProvinceFilter = $"province_code = \"{QuangTriSkewedProvinces.TodaysQuangTri}\"";
 
     /// <summary>Named calls; the deep pages need their tokens first (<see cref="TokenOfPageAsync"/>).</summary>
     public IReadOnlyList<(string Name, Func<int, Task> Call)> All(string deepToken, string deepFilteredToken) =>

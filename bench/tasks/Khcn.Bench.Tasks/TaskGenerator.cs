@@ -1,4 +1,4 @@
-using Google.Type;
+using Khcn.Bench.Common;
 using Khcn.Tasks.V1;
 using State = Khcn.Tasks.V1.Task.Types.State;
 using TaskMessage = Khcn.Tasks.V1.Task;
@@ -15,8 +15,8 @@ namespace Khcn.Bench.Tasks;
 /// </summary>
 public sealed class TaskGenerator(ProvinceCodes provinces)
 {
-    public const string TodaysQuangTri = "44";
-    public const string OldQuangTri = "45";
+    // Stream 1 of the seeded draws (the IP benchmark's assets use another).
+    private const int DrawStream = 1;
 
     private static readonly DateOnly FirstStart = new(2016, 1, 1);
     private static readonly DateOnly LastStart = new(2026, 6, 30);
@@ -90,14 +90,7 @@ public sealed class TaskGenerator(ProvinceCodes provinces)
         "Công ty cổ phần Nông nghiệp công nghệ cao {0}",
     ];
 
-    private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"];
-    private static readonly string[] MiddleNames = ["Văn", "Thị", "Đức", "Ngọc", "Minh", "Thanh", "Quốc", "Thu", "Hữu"];
-    private static readonly string[] GivenNames = ["An", "Bình", "Hà", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Quỳnh", "Sơn", "Thảo", "Tiến", "Trang"];
-
-    private readonly IReadOnlyList<ProvinceCode> _otherOpen = [.. provinces.Open.Where(c => c.Code != TodaysQuangTri)];
-    private readonly IReadOnlyList<ProvinceCode> _otherClosed = [.. provinces.Closed.Where(c => c.Code != OldQuangTri)];
-    private readonly ProvinceCode _todaysQuangTri = provinces[TodaysQuangTri];
-    private readonly ProvinceCode _oldQuangTri = provinces[OldQuangTri];
+    private readonly QuangTriSkewedProvinces _provinces = new(provinces, todaysPercent: 30, oldPercent: 26);
 
     /// <summary>Fixed per index, so a second import of the same range is answered ALREADY_IMPORTED.</summary>
     public static string RequestId(int index) => $"6b68636e-7461-4000-8000-{index:D12}";
@@ -106,9 +99,9 @@ public sealed class TaskGenerator(ProvinceCodes provinces)
 
     public ImportTasksRequest Record(int index)
     {
-        var draw = new Draw(index);
-        var province = PickProvince(ref draw);
-        var start = draw.Day(Max(FirstStart, province.FirstDay), Min(LastStart, province.LastDay));
+        var draw = new Draw(index, DrawStream);
+        var province = _provinces.Pick(ref draw);
+        var start = draw.DayInUse(province, FirstStart, LastStart);
         var end = start.AddMonths(draw.Between(12, 36)).AddDays(-1);
         var (level, _, codePrefix) = draw.Weighted(Levels, l => l.Weight);
         var (field, _, actions, subjects) = draw.Weighted(Fields, f => f.Weight);
@@ -128,11 +121,11 @@ public sealed class TaskGenerator(ProvinceCodes provinces)
                 DisplayName = string.Format(System.Globalization.CultureInfo.InvariantCulture, draw.Pick(HostPatterns), province.DisplayName),
                 Address = province.DisplayName,
             },
-            PrincipalInvestigator = $"{draw.Pick(FamilyNames)} {draw.Pick(MiddleNames)} {draw.Pick(GivenNames)}",
+            PrincipalInvestigator = VietnameseNames.Person(ref draw),
             Field = field,
             Subject = subject,
-            StartDate = ToDate(start),
-            EndDate = ToDate(end),
+            StartDate = BenchDates.ToDate(start),
+            EndDate = BenchDates.ToDate(end),
             Budget = new Budget { StateBudgetVnd = stateBudget, OtherSourcesVnd = stateBudget * draw.Between(0, 40) / 100 },
             State = state,
             AcceptanceRating = state switch
@@ -149,55 +142,5 @@ public sealed class TaskGenerator(ProvinceCodes provinces)
             Delivered = state is State.Accepted or State.Replicated,
         });
         return new ImportTasksRequest { RequestId = RequestId(index), TaskId = TaskId(index), Task = task };
-    }
-
-    private ProvinceCode PickProvince(ref Draw draw) => draw.Between(0, 99) switch
-    {
-        < 30 => _todaysQuangTri,
-        < 56 => _oldQuangTri,
-        < 90 => draw.Pick(_otherOpen),
-        _ => draw.Pick(_otherClosed),
-    };
-
-    private static Date ToDate(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
-
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-
-    /// <summary>SplitMix64 seeded by the record's index: the same draws for the same index, whatever the order of generation.</summary>
-    private struct Draw(int index)
-    {
-        private ulong _state = 0x9E3779B97F4A7C15UL * (ulong)(index + 1);
-
-        /// <summary>A whole number in [min, max].</summary>
-        public int Between(int min, int max) => min + (int)(Next() % (ulong)(max - min + 1));
-
-        public T Pick<T>(IReadOnlyList<T> items) => items[Between(0, items.Count - 1)];
-
-        public DateOnly Day(DateOnly first, DateOnly last) => first.AddDays(Between(0, last.DayNumber - first.DayNumber));
-
-        public T Weighted<T>(IReadOnlyList<T> items, Func<T, int> weightOf)
-        {
-            var roll = Between(1, items.Sum(weightOf));
-            foreach (var item in items)
-            {
-                roll -= weightOf(item);
-                if (roll <= 0)
-                {
-                    return item;
-                }
-            }
-
-            return items[^1];
-        }
-
-        private ulong Next()
-        {
-            var z = _state += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
     }
 }

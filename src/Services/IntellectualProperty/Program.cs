@@ -13,7 +13,7 @@ builder.AddIntellectualPropertyApplication();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync<IpDbContext>();
-await app.LoadSeedsAsync();
+await app.LoadSeedsAsync<SeedLoader, SeedOptions>();
 
 app.MapDefaultEndpoints();
 app.MapGrpcService<IntellectualPropertyGrpcService>();

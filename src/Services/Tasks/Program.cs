@@ -13,7 +13,7 @@ builder.AddTasksApplication();
 var app = builder.Build();
 
 await app.MigrateDatabaseAsync<TasksDbContext>();
-await app.LoadSeedsAsync();
+await app.LoadSeedsAsync<SeedLoader, SeedOptions>();
 
 app.MapDefaultEndpoints();
 app.MapGrpcService<TasksGrpcService>();

@@ -1,8 +1,5 @@
 using System.Text;
 using Grpc.Core;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using static Khcn.IntellectualProperty.Tests.Assets.AssetTestSupport;
 using static Khcn.IntellectualProperty.Tests.Infrastructure.TestAssets;
 using EventType = Khcn.IntellectualProperty.V1.AssetEvent.Types.Type;
@@ -334,14 +331,6 @@ public abstract class AssetCreateTests(IpServiceFixture service)
         Assert.Equal(["asset.province_code"], RpcErrorAssert.ViolatedFields(closed));
         Assert.Equal("44", current.ProvinceCode);
         Assert.Equal(Sorted(kept, current), (await NamesAsync(Client, marker)).Order(StringComparer.Ordinal));
-    }
-
-    private static Asset InProvince(string marker, string provinceCode, Google.Type.Date filed)
-    {
-        var asset = Marked(marker);
-        asset.ProvinceCode = provinceCode;
-        asset.FilingDate = filed;
-        return asset;
     }
 
     /// <summary>Turns the certification mark into another kind, without the mark-only fields (filed on the same day).</summary>

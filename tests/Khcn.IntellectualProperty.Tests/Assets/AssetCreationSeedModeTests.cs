@@ -2,8 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Khcn.Aip;
 using Khcn.IntellectualProperty.Application.Assets;
 using Khcn.IntellectualProperty.Data;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
 using Microsoft.Extensions.DependencyInjection;
 using static Khcn.IntellectualProperty.Tests.Assets.AssetTestSupport;
 using static Khcn.IntellectualProperty.Tests.Infrastructure.TestAssets;

@@ -1,7 +1,4 @@
 using Grpc.Core;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using static Khcn.IntellectualProperty.Tests.Assets.AssetTestSupport;
 using static Khcn.IntellectualProperty.Tests.Infrastructure.TestAssets;
 using EventType = Khcn.IntellectualProperty.V1.AssetEvent.Types.Type;

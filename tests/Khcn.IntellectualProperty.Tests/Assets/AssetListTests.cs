@@ -1,7 +1,4 @@
 using Grpc.Core;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using static Khcn.IntellectualProperty.Tests.Assets.AssetTestSupport;
 using static Khcn.IntellectualProperty.Tests.Infrastructure.TestAssets;
 using HolderKind = Khcn.IntellectualProperty.V1.Holder.Types.Kind;
@@ -211,20 +208,13 @@ public abstract class AssetListTests(IpServiceFixture service)
             created.Add(await CreateAsync(Client, Filed(marker, Day(2010 + (i / 2), 1, 1))));
         }
 
-        var request = new ListAssetsRequest { Filter = marker, PageSize = 2 };
-        var seen = new List<string>();
-        var sizes = new List<int>();
-        do
-        {
-            var page = await Client.ListAssetsAsync(request);
-            Assert.Equal(7, page.TotalSize);
-            sizes.Add(page.Assets.Count);
-            seen.AddRange(page.Assets.Select(a => a.Name));
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken != "");
+        var pages = await PageWalk.AllPagesAsync(
+            async token => await Client.ListAssetsAsync(new ListAssetsRequest { Filter = marker, PageSize = 2, PageToken = token }),
+            page => page.NextPageToken);
+        var seen = pages.SelectMany(page => page.Assets.Select(a => a.Name)).ToList();
 
-        Assert.Equal([2, 2, 2, 1], sizes);
+        Assert.All(pages, page => Assert.Equal(7, page.TotalSize));
+        Assert.Equal([2, 2, 2, 1], pages.Select(page => page.Assets.Count));
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Equal(Sorted([.. created]), seen.Order(StringComparer.Ordinal));
         // Latest filing first; the two assets of a day come in the order of their ids, whatever the collation.
@@ -267,20 +257,6 @@ public abstract class AssetListTests(IpServiceFixture service)
 
         Assert.Equal(["page_token"], RpcErrorAssert.ViolatedFields(otherFilter));
         Assert.Equal(["page_token"], RpcErrorAssert.ViolatedFields(otherOrder));
-    }
-
-    private static Asset InProvince(string marker, string provinceCode, Google.Type.Date filed)
-    {
-        var asset = Filed(marker, filed);
-        asset.ProvinceCode = provinceCode;
-        return asset;
-    }
-
-    private static Asset Filed(string marker, Google.Type.Date filed)
-    {
-        var asset = Marked(marker);
-        asset.FilingDate = filed;
-        return asset;
     }
 }
 

@@ -1,4 +1,3 @@
-using Khcn.IntellectualProperty.V1;
 using static Khcn.IntellectualProperty.Tests.Infrastructure.TestAssets;
 
 namespace Khcn.IntellectualProperty.Tests.Assets;
@@ -11,6 +10,22 @@ internal static class AssetTestSupport
 
     /// <summary>An invention titled with <paramref name="marker"/>.</summary>
     public static Asset MarkedInvention(string marker, string title = "Quy trình bảo quản quả na Chi Lăng") => Invention($"{title} {marker}");
+
+    /// <summary>A marked certification mark filed on <paramref name="filed"/>.</summary>
+    public static Asset Filed(string marker, Google.Type.Date filed)
+    {
+        var asset = Marked(marker);
+        asset.FilingDate = filed;
+        return asset;
+    }
+
+    /// <summary>A marked certification mark of the province <paramref name="provinceCode"/>, filed on <paramref name="filed"/>.</summary>
+    public static Asset InProvince(string marker, string provinceCode, Google.Type.Date filed)
+    {
+        var asset = Filed(marker, filed);
+        asset.ProvinceCode = provinceCode;
+        return asset;
+    }
 
     /// <summary>A fresh AIP-122 asset id.</summary>
     public static string NewAssetId() => "asset-" + Guid.NewGuid().ToString("N")[..16];

@@ -1,8 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using static Khcn.IntellectualProperty.Tests.Assets.AssetTestSupport;
 using static Khcn.IntellectualProperty.Tests.Infrastructure.TestAssets;
 using EventType = Khcn.IntellectualProperty.V1.AssetEvent.Types.Type;

@@ -1,7 +1,4 @@
 using Grpc.Core;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using Date = Google.Type.Date;
 using Stage = Khcn.IntellectualProperty.V1.ExpiringAsset.Types.Stage;
 
@@ -184,21 +181,19 @@ public abstract class ExpiringAssetApiTests(IpServiceFixture service)
         }
 
         var all = await ListAsync(marker, new DateOnly(2025, 12, 31));
-        var paged = new List<ExpiringAsset>();
-        var request = NewRequest(marker, new DateOnly(2025, 12, 31));
-        request.PageSize = 2;
-        var pages = 0;
-        do
-        {
-            var page = await Client.ListExpiringAssetsAsync(request);
-            Assert.Equal(filings.Length, page.TotalSize);
-            paged.AddRange(page.ExpiringAssets);
-            request.PageToken = page.NextPageToken;
-            pages++;
-        }
-        while (request.PageToken.Length > 0);
+        var pages = await PageWalk.AllPagesAsync(
+            async token =>
+            {
+                var request = NewRequest(marker, new DateOnly(2025, 12, 31));
+                request.PageSize = 2;
+                request.PageToken = token;
+                return await Client.ListExpiringAssetsAsync(request);
+            },
+            page => page.NextPageToken);
+        var paged = pages.SelectMany(page => page.ExpiringAssets).ToList();
 
-        Assert.Equal(3, pages);
+        Assert.All(pages, page => Assert.Equal(filings.Length, page.TotalSize));
+        Assert.Equal(3, pages.Count);
         Assert.Equal(all.ExpiringAssets, paged);
         Assert.Equal(
             filings.Order().Select(f => Day(f.AddYears(10))),

@@ -1,6 +1,5 @@
 using Khcn.Aip;
 using Khcn.IntellectualProperty.Application.Expiring;
-using Khcn.IntellectualProperty.V1;
 using Date = Google.Type.Date;
 using Stage = Khcn.IntellectualProperty.V1.ExpiringAsset.Types.Stage;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using EventType = Khcn.IntellectualProperty.V1.AssetEvent.Types.Type;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 
@@ -162,23 +159,15 @@ public abstract class AssetEventApiTests(IpServiceFixture service)
         var asset = await TestAssets.GrantedAsync(Client, TestAssets.CertificationMark(), TestAssets.Day(2016, 9, 1));
         var all = (await Client.ListAssetEventsAsync(new ListAssetEventsRequest { Parent = asset.Name })).AssetEvents;
 
-        var paged = new List<AssetEvent>();
-        var request = new ListAssetEventsRequest { Parent = asset.Name, PageSize = 4 };
-        var pages = 0;
-        do
-        {
-            var page = await Client.ListAssetEventsAsync(request);
-            Assert.Equal(all.Count, page.TotalSize);
-            Assert.True(page.AssetEvents.Count <= 4);
-            paged.AddRange(page.AssetEvents);
-            request.PageToken = page.NextPageToken;
-            pages++;
-        }
-        while (request.PageToken.Length > 0);
+        var pages = await PageWalk.AllPagesAsync(
+            async token => await Client.ListAssetEventsAsync(new ListAssetEventsRequest { Parent = asset.Name, PageSize = 4, PageToken = token }),
+            page => page.NextPageToken);
 
+        Assert.All(pages, page => Assert.Equal(all.Count, page.TotalSize));
+        Assert.All(pages, page => Assert.True(page.AssetEvents.Count <= 4));
         Assert.Equal(6, all.Count);
-        Assert.Equal(2, pages);
-        Assert.Equal(all, paged);
+        Assert.Equal(2, pages.Count);
+        Assert.Equal(all, pages.SelectMany(page => page.AssetEvents));
 
         var firstPage = await Client.ListAssetEventsAsync(new ListAssetEventsRequest { Parent = asset.Name, PageSize = 4 });
         var replayed = await RpcErrorAssert.FailsWith(StatusCode.InvalidArgument, () => Client.ListAssetEventsAsync(new ListAssetEventsRequest

@@ -1,5 +1,3 @@
-using Khcn.Tests.Infrastructure;
-
 namespace Khcn.IntellectualProperty.Tests.Infrastructure;
 
 /// <summary>Start arguments that point a service at a new, empty database of each provider.</summary>

@@ -1,5 +1,3 @@
-using Khcn.IntellectualProperty.V1;
-
 namespace Khcn.IntellectualProperty.Tests.Infrastructure;
 
 /// <summary>Valid asset messages for tests to start from, and the calls that put them into the service.</summary>
@@ -58,11 +56,8 @@ public static class TestAssets
         });
     }
 
-    /// <summary>
-    /// A word no other test uses ("mk" and 10 hex digits): tests share a database, so each one puts its own marker in
-    /// titles and filters on it instead of assuming an empty register.
-    /// </summary>
-    public static string Marker(string prefix = "mk") => prefix + Guid.NewGuid().ToString("N")[..10];
+    /// <summary>A word no other test uses, for the test to filter on (see <see cref="TestMarker"/>).</summary>
+    public static string Marker(string prefix = "mk") => TestMarker.New(prefix);
 
     public static Google.Type.Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 }

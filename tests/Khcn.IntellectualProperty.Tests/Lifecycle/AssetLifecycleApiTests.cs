@@ -5,9 +5,6 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.StatusProto;
 using Khcn.Aip;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using EventType = Khcn.IntellectualProperty.V1.AssetEvent.Types.Type;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 

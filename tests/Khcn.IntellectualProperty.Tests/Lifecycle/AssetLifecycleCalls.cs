@@ -1,7 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 
 namespace Khcn.IntellectualProperty.Tests.Lifecycle;

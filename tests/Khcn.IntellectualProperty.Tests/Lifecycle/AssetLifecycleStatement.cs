@@ -1,4 +1,3 @@
-using Khcn.IntellectualProperty.V1;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 
 namespace Khcn.IntellectualProperty.Tests.Lifecycle;
@@ -25,48 +24,20 @@ internal static class AssetLifecycleStatement
         "WithdrawAsset: FILED | FORMALITY_EXAMINATION | ACCEPTED_AS_VALID | PUBLISHED | SUBSTANTIVE_EXAMINATION -> WITHDRAWN",
     ];
 
+    private static readonly ContractLifecycle<State> Lifecycle =
+        new(State.Filed, Asset.Descriptor.EnumTypes.Single(e => e.Name == "State"), Lines);
+
     /// <summary>Each lifecycle RPC with the states it may be called in and the state it leads to.</summary>
-    public static readonly IReadOnlyDictionary<string, (IReadOnlySet<State> Sources, State Target)> Methods = Lines
-        .Select(line => line.Split(':', 2))
-        .ToDictionary(
-            parts => parts[0],
-            parts =>
-            {
-                var arrow = parts[1].Split("->");
-                IReadOnlySet<State> sources = arrow[0].Split('|').Select(s => StateNamed(s.Trim())).ToHashSet();
-                return (sources, StateNamed(arrow[1].Trim()));
-            });
+    public static IReadOnlyDictionary<string, (IReadOnlySet<State> Sources, State Target)> Methods => Lifecycle.Methods;
 
     /// <summary>The states of an application not yet decided (before IN_FORCE), as the contract lists them for withdrawal.</summary>
     public static IReadOnlySet<State> PendingStates => Methods["WithdrawAsset"].Sources;
 
     /// <summary>Every state an asset can reach from FILED, in the order a breadth-first walk meets them.</summary>
-    public static IReadOnlyList<State> ReachableStates => [.. Paths().Keys];
+    public static IReadOnlyList<State> ReachableStates => [.. Lifecycle.Paths().Keys];
 
-    public static bool Allows(string rpc, State from) => Methods[rpc].Sources.Contains(from);
+    public static bool Allows(string rpc, State from) => Lifecycle.Allows(rpc, from);
 
     /// <summary>A shortest sequence of state-changing methods from FILED to <paramref name="target"/>.</summary>
-    public static IReadOnlyList<string> PathTo(State target) => Paths()[target];
-
-    private static Dictionary<State, List<string>> Paths()
-    {
-        var paths = new Dictionary<State, List<string>> { [State.Filed] = [] };
-        var queue = new Queue<State>([State.Filed]);
-        while (queue.TryDequeue(out var state))
-        {
-            foreach (var (rpc, (sources, to)) in Methods.OrderBy(m => m.Key, StringComparer.Ordinal))
-            {
-                if (sources.Contains(state) && !paths.ContainsKey(to))
-                {
-                    paths[to] = [.. paths[state], rpc];
-                    queue.Enqueue(to);
-                }
-            }
-        }
-
-        return paths;
-    }
-
-    private static State StateNamed(string protoName) =>
-        (State)Asset.Descriptor.EnumTypes.Single(e => e.Name == "State").FindValueByName(protoName).Number;
+    public static IReadOnlyList<string> PathTo(State target) => Lifecycle.PathTo(target);
 }

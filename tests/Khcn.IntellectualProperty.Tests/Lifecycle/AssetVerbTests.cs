@@ -1,7 +1,6 @@
 using System.Text;
 using Khcn.Aip;
 using Khcn.IntellectualProperty.Domain.Assets;
-using Khcn.IntellectualProperty.V1;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 
 namespace Khcn.IntellectualProperty.Tests.Lifecycle;

@@ -2,9 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.StatusProto;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using static Khcn.IntellectualProperty.Tests.Assets.AssetTestSupport;
 using static Khcn.IntellectualProperty.Tests.Infrastructure.TestAssets;
 using HolderKind = Khcn.IntellectualProperty.V1.Holder.Types.Kind;
@@ -39,8 +36,7 @@ public abstract class OriginTaskTests(IpServiceFixture service)
     {
         var marker = Marker();
         var task = await OriginTasks.CreateAsync(service.Tasks, OriginTasks.PartlyStateFunded(marker));
-        var input = MarkedInvention(marker);
-        input.OriginTask = task;
+        var input = ResultOf(task, MarkedInvention(marker));
 
         var created = await CreateAsync(Client, input);
 
@@ -56,10 +52,8 @@ public abstract class OriginTaskTests(IpServiceFixture service)
     {
         var marker = Marker();
         var task = await OriginTasks.CreateAsync(service.Tasks, OriginTasks.FullyStateFunded(marker));
-        var input = MarkedInvention(marker);
+        var input = ResultOf(task, MarkedInvention(marker), withoutHolder: true);
         input.Kind = kind;
-        input.Holder = null;
-        input.OriginTask = task;
 
         var created = await CreateAsync(Client, input);
 
@@ -73,9 +67,8 @@ public abstract class OriginTaskTests(IpServiceFixture service)
     {
         var marker = Marker();
         var task = await OriginTasks.CreateAsync(service.Tasks, OriginTasks.FullyStateFunded(marker));
-        var input = MarkedInvention(marker);
+        var input = ResultOf(task, MarkedInvention(marker));
         input.Holder = new Holder { Kind = HolderKind.StateAgency };
-        input.OriginTask = task;
 
         var created = await CreateAsync(Client, input);
 
@@ -87,8 +80,7 @@ public abstract class OriginTaskTests(IpServiceFixture service)
     {
         var marker = Marker();
         var task = await OriginTasks.CreateAsync(service.Tasks, OriginTasks.FullyStateFunded(marker));
-        var input = MarkedInvention(marker);
-        input.OriginTask = task;
+        var input = ResultOf(task, MarkedInvention(marker));
 
         var status = await RpcErrorAssert.FailsWith(StatusCode.InvalidArgument, () =>
             Client.CreateAssetAsync(new CreateAssetRequest { Asset = input }));
@@ -110,9 +102,8 @@ public abstract class OriginTaskTests(IpServiceFixture service)
     {
         var marker = Marker();
         var task = await OriginTasks.CreateAsync(service.Tasks, OriginTasks.FullyStateFunded(marker));
-        var input = MarkedInvention(marker);
+        var input = ResultOf(task, MarkedInvention(marker));
         input.Holder = new Holder { DisplayName = "TRUNG TAM UNG DUNG  tien bo khoa hoc va cong nghe lang son", Kind = HolderKind.ResearchOrganisation };
-        input.OriginTask = task;
 
         var created = await CreateAsync(Client, input);
 
@@ -124,11 +115,8 @@ public abstract class OriginTaskTests(IpServiceFixture service)
     {
         var marker = Marker();
         var task = await OriginTasks.CreateAsync(service.Tasks, OriginTasks.PartlyStateFunded(marker));
-        var input = MarkedInvention(marker);
-        input.OriginTask = task;
-        var withoutHolder = MarkedInvention(marker);
-        withoutHolder.Holder = null;
-        withoutHolder.OriginTask = task;
+        var input = ResultOf(task, MarkedInvention(marker));
+        var withoutHolder = ResultOf(task, MarkedInvention(marker), withoutHolder: true);
 
         var created = await CreateAsync(Client, input);
         var missing = await RpcErrorAssert.FailsWith(StatusCode.InvalidArgument, () =>
@@ -144,11 +132,8 @@ public abstract class OriginTaskTests(IpServiceFixture service)
     {
         var marker = Marker();
         var task = await OriginTasks.CreateAsync(service.Tasks, OriginTasks.FullyStateFunded(marker));
-        var input = Marked(marker);
-        input.OriginTask = task;
-        var withoutHolder = Marked(marker);
-        withoutHolder.Holder = null;
-        withoutHolder.OriginTask = task;
+        var input = ResultOf(task, Marked(marker));
+        var withoutHolder = ResultOf(task, Marked(marker), withoutHolder: true);
 
         var created = await CreateAsync(Client, input);
         var missing = await RpcErrorAssert.FailsWith(StatusCode.InvalidArgument, () =>
@@ -163,9 +148,7 @@ public abstract class OriginTaskTests(IpServiceFixture service)
     {
         var marker = Marker();
         var task = await OriginTasks.CreateAsync(service.Tasks, OriginTasks.FullyStateFunded(marker));
-        var input = MarkedInvention(marker);
-        input.Holder = null;
-        input.OriginTask = task;
+        var input = ResultOf(task, MarkedInvention(marker), withoutHolder: true);
         var created = await CreateAsync(Client, input);
         var otherHolder = created.Clone();
         otherHolder.Holder = new Holder { DisplayName = "Công ty TNHH Na Chi Lăng" };
@@ -185,6 +168,18 @@ public abstract class OriginTaskTests(IpServiceFixture service)
         Assert.Equal("HOLDER_NOT_TASK_HOST", RpcErrorAssert.Reason(taskChange));
         Assert.Equal(created, await Client.GetAssetAsync(new GetAssetRequest { Name = created.Name }));
         Assert.Equal((task, OriginTasks.HostName), (relinked.OriginTask, relinked.Holder.DisplayName));
+    }
+
+    /// <summary><paramref name="asset"/> as a result of <paramref name="task"/>, without a holder if asked.</summary>
+    private static Asset ResultOf(string task, Asset asset, bool withoutHolder = false)
+    {
+        asset.OriginTask = task;
+        if (withoutHolder)
+        {
+            asset.Holder = null;
+        }
+
+        return asset;
     }
 }
 

@@ -1,5 +1,4 @@
 using Khcn.IntellectualProperty.Application.Origins;
-using Khcn.IntellectualProperty.V1;
 
 namespace Khcn.IntellectualProperty.Tests.Origins;
 

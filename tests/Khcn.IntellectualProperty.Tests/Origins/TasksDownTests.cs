@@ -3,11 +3,8 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.StatusProto;
 using Khcn.IntellectualProperty.Grpc;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
 using Khcn.Provinces.Tests.Overview;
 using Khcn.Services.Tests.Hosting;
-using Khcn.Tests.Infrastructure;
 using static Khcn.IntellectualProperty.Tests.Assets.AssetTestSupport;
 using static Khcn.IntellectualProperty.Tests.Infrastructure.TestAssets;
 

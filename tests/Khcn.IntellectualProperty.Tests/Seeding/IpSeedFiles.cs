@@ -1,6 +1,5 @@
 using Khcn.Data;
 using Khcn.IntellectualProperty.Seeding;
-using Khcn.IntellectualProperty.V1;
 using Khcn.Services.Tests;
 
 namespace Khcn.IntellectualProperty.Tests.Seeding;

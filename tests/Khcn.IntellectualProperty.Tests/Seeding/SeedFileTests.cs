@@ -1,7 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using Khcn.Aip;
-using Khcn.IntellectualProperty.V1;
+using Khcn.Tests.Seeding;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 
 namespace Khcn.IntellectualProperty.Tests.Seeding;
@@ -21,9 +20,7 @@ public sealed class SeedFileTests
     [Fact]
     public void Every_string_and_property_name_in_the_seed_file_is_NFC()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(IpSeedFiles.AssetsPath));
-
-        var strings = StringsOf(document.RootElement, "$").ToList();
+        var strings = JsonStrings.InFile(IpSeedFiles.AssetsPath);
         var offenders = strings.Where(s => !s.Value.IsNormalized(NormalizationForm.FormC)).Select(s => s.Path).ToList();
 
         Assert.Contains(strings, s => s.Value.Any(c => c > 0x7f)); // the walk reached the Vietnamese text
@@ -39,7 +36,7 @@ public sealed class SeedFileTests
         Assert.All(assets, a =>
         {
             Assert.True(
-                a.Name.StartsWith("assets/", StringComparison.Ordinal) && ResourceIds.IsValid(a.Name["assets/".Length..]),
+                FixedResourceName.IsValid(a.Name, "assets"),
                 $"\"{a.Name}\" is not assets/{{id}} with an AIP-122 id.");
             Assert.False(string.IsNullOrWhiteSpace(a.Title), $"{a.Name} has no title.");
             Assert.Matches("^[0-9]{2}$", a.ProvinceCode);
@@ -108,37 +105,5 @@ public sealed class SeedFileTests
         var sources = File.ReadAllText(IpSeedFiles.SourcesPath);
 
         Assert.All(IpSeedFiles.Assets(), a => Assert.Contains($"`{a.Name}`", sources));
-    }
-
-    private static IEnumerable<(string Path, string Value)> StringsOf(JsonElement element, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                yield return (path, element.GetString()!);
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    yield return ($"{path} (property name)", property.Name);
-                    foreach (var nested in StringsOf(property.Value, $"{path}.{property.Name}"))
-                    {
-                        yield return nested;
-                    }
-                }
-
-                break;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    foreach (var nested in StringsOf(item, $"{path}[{index++}]"))
-                    {
-                        yield return nested;
-                    }
-                }
-
-                break;
-        }
     }
 }

@@ -1,11 +1,8 @@
+using System.Reflection;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Khcn.IntellectualProperty.Grpc;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Provinces.Grpc;
-using Khcn.Services.Tests.Hosting;
-using Khcn.Tests.Infrastructure;
+using Khcn.Tests.Seeding;
 
 namespace Khcn.IntellectualProperty.Tests.Seeding;
 
@@ -13,42 +10,32 @@ namespace Khcn.IntellectualProperty.Tests.Seeding;
 /// Seeds are loaded once: what the API does to a seed record afterwards survives every restart. Runs on a seed folder
 /// of its own (Seeds:Path) holding two FILED marks, the only state in which an asset can be deleted.
 /// </summary>
-public abstract class SeedRestartTests
+public abstract class SeedRestartTests : SeedRestartTestBase<IntellectualPropertyService.IntellectualPropertyServiceClient>
 {
     private const string Edited = "assets/seed-restart-edited";
     private const string Deleted = "assets/seed-restart-deleted";
 
-    protected abstract Task<string[]> DatabaseArgumentsAsync();
+    protected override Assembly ServiceAssembly => typeof(IntellectualPropertyGrpcService).Assembly;
+
+    protected override IntellectualPropertyService.IntellectualPropertyServiceClient CreateClient(GrpcChannel channel) => new(channel);
 
     [Fact]
     public async Task A_restart_neither_restores_a_deleted_seed_asset_nor_undoes_an_edit()
     {
-        var folder = WriteSeedFolder();
-        await using var provinces = await ServiceHost.StartAsync(typeof(ProvincesGrpcService).Assembly, FreshDatabase.ProvincesSqlite());
-        string[] arguments =
-        [
-            .. await DatabaseArgumentsAsync(),
-            $"--services:provinces:http:0={provinces.Address}",
-            "--Seeds:Load=true",
-            $"--Seeds:Path={folder}",
-        ];
-
-        await using (var first = await ServiceHost.StartAsync(typeof(IntellectualPropertyGrpcService).Assembly, arguments))
-        {
-            using var channel = GrpcChannel.ForAddress(first.Address);
-            var client = new IntellectualPropertyService.IntellectualPropertyServiceClient(channel);
-            var edited = await client.GetAssetAsync(new GetAssetRequest { Name = Edited });
-            edited.Title = "Tên đã sửa qua API";
-            await client.UpdateAssetAsync(new UpdateAssetRequest { Asset = edited, UpdateMask = new() { Paths = { "title" } } });
-            await client.DeleteAssetAsync(new DeleteAssetRequest { Name = Deleted });
-        }
-
-        await using var second = await ServiceHost.StartAsync(typeof(IntellectualPropertyGrpcService).Assembly, arguments);
-        using var secondChannel = GrpcChannel.ForAddress(second.Address);
-        var again = new IntellectualPropertyService.IntellectualPropertyServiceClient(secondChannel);
-
-        Assert.Equal("Tên đã sửa qua API", (await again.GetAssetAsync(new GetAssetRequest { Name = Edited })).Title);
-        await RpcErrorAssert.FailsWith(StatusCode.NotFound, () => again.GetAssetAsync(new GetAssetRequest { Name = Deleted }));
+        await RestartBetweenAsync(
+            WriteSeedFolder(),
+            async client =>
+            {
+                var edited = await client.GetAssetAsync(new GetAssetRequest { Name = Edited });
+                edited.Title = "Tên đã sửa qua API";
+                await client.UpdateAssetAsync(new UpdateAssetRequest { Asset = edited, UpdateMask = new() { Paths = { "title" } } });
+                await client.DeleteAssetAsync(new DeleteAssetRequest { Name = Deleted });
+            },
+            async again =>
+            {
+                Assert.Equal("Tên đã sửa qua API", (await again.GetAssetAsync(new GetAssetRequest { Name = Edited })).Title);
+                await RpcErrorAssert.FailsWith(StatusCode.NotFound, () => again.GetAssetAsync(new GetAssetRequest { Name = Deleted }));
+            });
     }
 
     private static string WriteSeedFolder()

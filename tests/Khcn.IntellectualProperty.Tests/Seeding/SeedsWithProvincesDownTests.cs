@@ -1,13 +1,10 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Khcn.IntellectualProperty.Grpc;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
 using Khcn.Provinces.Grpc;
 using Khcn.Provinces.Tests.Overview;
 using Khcn.Redis.Tests.Infrastructure;
 using Khcn.Services.Tests.Hosting;
-using Khcn.Tests.Infrastructure;
 
 namespace Khcn.IntellectualProperty.Tests.Seeding;
 

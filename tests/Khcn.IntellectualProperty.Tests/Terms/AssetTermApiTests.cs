@@ -2,9 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.StatusProto;
-using Khcn.IntellectualProperty.Tests.Infrastructure;
-using Khcn.IntellectualProperty.V1;
-using Khcn.Tests.Infrastructure;
 using EventType = Khcn.IntellectualProperty.V1.AssetEvent.Types.Type;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 

@@ -1,6 +1,5 @@
 using Khcn.IntellectualProperty.Domain.Terms;
 using Khcn.IntellectualProperty.Tests.Lifecycle;
-using Khcn.IntellectualProperty.V1;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 
 namespace Khcn.IntellectualProperty.Tests.Terms;

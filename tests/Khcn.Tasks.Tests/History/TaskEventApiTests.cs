@@ -143,23 +143,15 @@ public abstract class TaskEventApiTests(TasksServiceFixture service)
         var task = await LifecycleCalls.WalkToAsync(Client, await TestTasks.CreateAsync(Client), State.Accepted);
         var all = (await Client.ListTaskEventsAsync(new ListTaskEventsRequest { Parent = task.Name })).TaskEvents;
 
-        var paged = new List<TaskEvent>();
-        var request = new ListTaskEventsRequest { Parent = task.Name, PageSize = 2 };
-        var pages = 0;
-        do
-        {
-            var page = await Client.ListTaskEventsAsync(request);
-            Assert.Equal(all.Count, page.TotalSize);
-            Assert.True(page.TaskEvents.Count <= 2);
-            paged.AddRange(page.TaskEvents);
-            request.PageToken = page.NextPageToken;
-            pages++;
-        }
-        while (request.PageToken.Length > 0);
+        var pages = await PageWalk.AllPagesAsync(
+            async token => await Client.ListTaskEventsAsync(new ListTaskEventsRequest { Parent = task.Name, PageSize = 2, PageToken = token }),
+            page => page.NextPageToken);
 
+        Assert.All(pages, page => Assert.Equal(all.Count, page.TotalSize));
+        Assert.All(pages, page => Assert.True(page.TaskEvents.Count <= 2));
         Assert.Equal(6, all.Count);
-        Assert.Equal(3, pages);
-        Assert.Equal(all, paged);
+        Assert.Equal(3, pages.Count);
+        Assert.Equal(all, pages.SelectMany(page => page.TaskEvents));
 
         var firstPage = await Client.ListTaskEventsAsync(new ListTaskEventsRequest { Parent = task.Name, PageSize = 2 });
         var other = await TestTasks.CreateAsync(Client);

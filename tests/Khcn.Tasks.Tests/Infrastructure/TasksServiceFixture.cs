@@ -1,8 +1,10 @@
+using System.Reflection;
 using Grpc.Net.Client;
 using Khcn.Provinces.Grpc;
 using Khcn.Services.Tests.Hosting;
 using Khcn.Tasks.Grpc;
 using Khcn.Tasks.V1;
+using Khcn.Tests.Infrastructure;
 
 namespace Khcn.Tasks.Tests.Infrastructure;
 
@@ -11,68 +13,20 @@ namespace Khcn.Tasks.Tests.Infrastructure;
 /// (seeded, on its own SQLite file) that it checks province codes against. Tests that touch storage are written once
 /// against this base and run once per provider.
 /// </summary>
-public abstract class TasksServiceFixture : IAsyncLifetime
+public abstract class TasksServiceFixture : ServiceUnderTest<TasksService.TasksServiceClient>
 {
-    private readonly List<GrpcChannel> _channels = [];
     private ServiceHost? _provinces;
-    private ServiceHost? _host;
-
-    public ServiceHost Host => _host ?? throw new InvalidOperationException("Not started.");
 
     public ServiceHost ProvincesHost => _provinces ?? throw new InvalidOperationException("Not started.");
 
-    public TasksService.TasksServiceClient Client { get; private set; } = null!;
+    protected override Assembly ServiceAssembly => typeof(TasksGrpcService).Assembly;
 
-    /// <summary>Which provider this fixture runs on, for messages.</summary>
-    public abstract string ProviderName { get; }
+    protected override TasksService.TasksServiceClient CreateClient(GrpcChannel channel) => new(channel);
 
-    /// <summary>Whether the service loads seeds/tasks at start; off by default so counts start from an empty register.</summary>
-    protected virtual bool LoadSeeds => false;
-
-    /// <summary>Command-line settings selecting the database.</summary>
-    protected abstract Task<string[]> DatabaseArgumentsAsync();
-
-    /// <summary>A new client on its own connection (e.g. for a watcher that must not share the caller's stream limits).</summary>
-    public TasksService.TasksServiceClient NewClient()
+    protected override async Task<string[]> StartDependenciesAsync()
     {
-        var channel = GrpcChannel.ForAddress(Host.Address);
-        lock (_channels)
-        {
-            _channels.Add(channel);
-        }
-
-        return new TasksService.TasksServiceClient(channel);
-    }
-
-    public async Task InitializeAsync()
-    {
-        _provinces = await ServiceHost.StartAsync(typeof(ProvincesGrpcService).Assembly, FreshDatabase.ProvincesSqlite());
-        _host = await ServiceHost.StartAsync(
-            typeof(TasksGrpcService).Assembly,
-            [
-                .. await DatabaseArgumentsAsync(),
-                $"--services:provinces:http:0={_provinces.Address}",
-                $"--Seeds:Load={LoadSeeds}",
-            ]);
-        Client = NewClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var channel in _channels)
-        {
-            channel.Dispose();
-        }
-
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_provinces is not null)
-        {
-            await _provinces.DisposeAsync();
-        }
+        _provinces = await StartDependencyAsync(typeof(ProvincesGrpcService).Assembly, FreshDatabase.ProvincesSqlite());
+        return [$"--services:provinces:http:0={_provinces.Address}"];
     }
 }
 

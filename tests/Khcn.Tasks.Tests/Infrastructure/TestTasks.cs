@@ -1,4 +1,5 @@
 using Khcn.Tasks.V1;
+using Khcn.Tests.Infrastructure;
 using TaskMessage = Khcn.Tasks.V1.Task;
 
 namespace Khcn.Tasks.Tests.Infrastructure;
@@ -30,11 +31,8 @@ public static class TestTasks
     public static async Task<TaskMessage> CreateAsync(TasksService.TasksServiceClient client, TaskMessage? task = null, string? taskId = null) =>
         await client.CreateTaskAsync(new CreateTaskRequest { Task = task ?? ResearchTopic(), TaskId = taskId ?? "" });
 
-    /// <summary>
-    /// A word no other test uses ("mk" and 10 hex digits): tests share a database, so each one puts its own marker in
-    /// titles or codes and filters on it instead of assuming an empty register.
-    /// </summary>
-    public static string Marker(string prefix = "mk") => prefix + Guid.NewGuid().ToString("N")[..10];
+    /// <summary>A word no other test uses, for the test to filter on (see <see cref="TestMarker"/>).</summary>
+    public static string Marker(string prefix = "mk") => TestMarker.New(prefix);
 
     /// <summary>A fresh AIP-122 task id.</summary>
     public static string NewTaskId() => "task-" + Guid.NewGuid().ToString("N")[..16];

@@ -1,3 +1,4 @@
+using Khcn.Tests.Infrastructure;
 using State = Khcn.Tasks.V1.Task.Types.State;
 
 namespace Khcn.Tasks.Tests.Lifecycle;
@@ -22,40 +23,14 @@ internal static class LifecycleStatement
         "ReplicateTask: ACCEPTED -> REPLICATED",
     ];
 
-    /// <summary>Each lifecycle RPC with the states it may be called in and the state it leads to.</summary>
-    public static readonly IReadOnlyDictionary<string, (IReadOnlySet<State> Sources, State Target)> Methods = Lines
-        .Select(line => line.Split(':', 2))
-        .ToDictionary(
-            parts => parts[0],
-            parts =>
-            {
-                var arrow = parts[1].Split("->");
-                IReadOnlySet<State> sources = arrow[0].Split('|').Select(s => StateNamed(s.Trim())).ToHashSet();
-                return (sources, StateNamed(arrow[1].Trim()));
-            });
+    private static readonly ContractLifecycle<State> Lifecycle =
+        new(State.Proposed, V1.Task.Descriptor.EnumTypes.Single(e => e.Name == "State"), Lines);
 
-    public static bool Allows(string rpc, State from) => Methods[rpc].Sources.Contains(from);
+    /// <summary>Each lifecycle RPC with the states it may be called in and the state it leads to.</summary>
+    public static IReadOnlyDictionary<string, (IReadOnlySet<State> Sources, State Target)> Methods => Lifecycle.Methods;
+
+    public static bool Allows(string rpc, State from) => Lifecycle.Allows(rpc, from);
 
     /// <summary>A shortest sequence of state-changing methods from PROPOSED to <paramref name="target"/>.</summary>
-    public static IReadOnlyList<string> PathTo(State target)
-    {
-        var paths = new Dictionary<State, List<string>> { [State.Proposed] = [] };
-        var queue = new Queue<State>([State.Proposed]);
-        while (queue.TryDequeue(out var state))
-        {
-            foreach (var (rpc, (sources, to)) in Methods.OrderBy(m => m.Key, StringComparer.Ordinal))
-            {
-                if (sources.Contains(state) && !paths.ContainsKey(to))
-                {
-                    paths[to] = [.. paths[state], rpc];
-                    queue.Enqueue(to);
-                }
-            }
-        }
-
-        return paths[target];
-    }
-
-    private static State StateNamed(string protoName) =>
-        (State)V1.Task.Descriptor.EnumTypes.Single(e => e.Name == "State").FindValueByName(protoName).Number;
+    public static IReadOnlyList<string> PathTo(State target) => Lifecycle.PathTo(target);
 }

@@ -125,21 +125,15 @@ public abstract class ProgrammeListTests(TasksServiceFixture service)
             created.Add((await CreateAsync(Client, InProvince(marker, "12", 2021, suffix))).Name);
         }
 
-        var seen = new List<Programme>();
-        var request = new ListProgrammesRequest { Filter = $"display_name:\"{marker}\"", PageSize = 2 };
-        var pages = 0;
-        do
-        {
-            var page = await Client.ListProgrammesAsync(request);
-            Assert.Equal(created.Count, page.TotalSize);
-            Assert.InRange(page.Programmes.Count, 1, 2);
-            seen.AddRange(page.Programmes);
-            request.PageToken = page.NextPageToken;
-            pages++;
-        }
-        while (request.PageToken.Length > 0);
+        var pages = await PageWalk.AllPagesAsync(
+            async token => await Client.ListProgrammesAsync(
+                new ListProgrammesRequest { Filter = $"display_name:\"{marker}\"", PageSize = 2, PageToken = token }),
+            page => page.NextPageToken);
+        var seen = pages.SelectMany(page => page.Programmes).ToList();
 
-        Assert.Equal(3, pages);
+        Assert.All(pages, page => Assert.Equal(created.Count, page.TotalSize));
+        Assert.All(pages, page => Assert.InRange(page.Programmes.Count, 1, 2));
+        Assert.Equal(3, pages.Count);
         Assert.Equal(created.Order(StringComparer.Ordinal), seen.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(seen.Select(p => p.Code).Order(StringComparer.Ordinal), seen.Select(p => p.Code));
     }

@@ -32,11 +32,8 @@ public abstract class PythonScenarioTests<TFixture>(TFixture service) : IClassFi
     [Fact]
     public async Task Python_grpc_client_completes_the_tasks_scenario()
     {
-        var run = await PythonScenario.RunAsync("tasks_scenario.py", "khcn/tasks/v1/tasks_service.proto", service.Host.Address);
-
-        Assert.True(run.ExitCode == 0, $"tasks_scenario.py on {service.ProviderName}: {run.Output}");
-        Assert.Equal(Steps, run.Steps.Select(step => step.Name));
-        Assert.All(run.Steps, step => Assert.True(step.Passed, $"{step.Name}: {step.Detail}"));
+        var run = await CompletedScenario.RunAsync(
+            "tasks_scenario.py", "khcn/tasks/v1/tasks_service.proto", service.Host.Address, service.ProviderName, Steps);
 
         // The script's own assertions passed; check the facts it reports too, so a lenient script cannot pass alone.
         var created = run.Detail("create_under_closed_code");

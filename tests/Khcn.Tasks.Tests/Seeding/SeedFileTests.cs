@@ -1,7 +1,6 @@
 using System.Text;
-using System.Text.Json;
-using Khcn.Aip;
 using Khcn.Tasks.Seeding;
+using Khcn.Tests.Seeding;
 
 namespace Khcn.Tasks.Tests.Seeding;
 
@@ -17,9 +16,7 @@ public sealed class SeedFileTests
     [MemberData(nameof(SeedFiles))]
     public void Every_string_and_property_name_in_a_seed_file_is_NFC(string fileName)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(TaskSeedFiles.Folder, fileName)));
-
-        var strings = StringsOf(document.RootElement, "$").ToList();
+        var strings = JsonStrings.InFile(Path.Combine(TaskSeedFiles.Folder, fileName));
         var offenders = strings.Where(s => !s.Value.IsNormalized(NormalizationForm.FormC)).Select(s => s.Path).ToList();
 
         Assert.Contains(strings, s => s.Value.Any(c => c > 0x7f)); // the walk reached the Vietnamese text
@@ -34,7 +31,7 @@ public sealed class SeedFileTests
         Assert.NotEmpty(programmes);
         Assert.All(programmes, p =>
         {
-            Assert.True(IsFixedName(p.Name, "programmes"), $"\"{p.Name}\" is not programmes/{{id}} with an AIP-122 id.");
+            Assert.True(FixedResourceName.IsValid(p.Name, "programmes"), $"\"{p.Name}\" is not programmes/{{id}} with an AIP-122 id.");
             Assert.False(string.IsNullOrWhiteSpace(p.DisplayName), $"{p.Name} has no display name.");
             Assert.NotEqual(V1.TaskLevel.Unspecified, p.Level);
         });
@@ -50,7 +47,7 @@ public sealed class SeedFileTests
         Assert.NotEmpty(tasks);
         Assert.All(tasks, t =>
         {
-            Assert.True(IsFixedName(t.Name, "tasks"), $"\"{t.Name}\" is not tasks/{{id}} with an AIP-122 id.");
+            Assert.True(FixedResourceName.IsValid(t.Name, "tasks"), $"\"{t.Name}\" is not tasks/{{id}} with an AIP-122 id.");
             Assert.True(t.Programme.Length == 0 || programmes.Contains(t.Programme), $"{t.Name} names the unknown {t.Programme}.");
             // Output-only fields a seed cannot set through the import path.
             Assert.Equal(0, t.AdjustmentCount);
@@ -67,40 +64,5 @@ public sealed class SeedFileTests
         var names = TaskSeedFiles.Programmes().Select(p => p.Name).Concat(TaskSeedFiles.Tasks().Select(t => t.Name));
 
         Assert.All(names, name => Assert.Contains($"`{name}`", sources));
-    }
-
-    private static bool IsFixedName(string name, string collection) =>
-        name.StartsWith(collection + "/", StringComparison.Ordinal) && ResourceIds.IsValid(name[(collection.Length + 1)..]);
-
-    private static IEnumerable<(string Path, string Value)> StringsOf(JsonElement element, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                yield return (path, element.GetString()!);
-                break;
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    yield return ($"{path} (property name)", property.Name);
-                    foreach (var nested in StringsOf(property.Value, $"{path}.{property.Name}"))
-                    {
-                        yield return nested;
-                    }
-                }
-
-                break;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    foreach (var nested in StringsOf(item, $"{path}[{index++}]"))
-                    {
-                        yield return nested;
-                    }
-                }
-
-                break;
-        }
     }
 }

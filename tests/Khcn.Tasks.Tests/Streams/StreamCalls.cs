@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Khcn.Tasks.V1;
+using Khcn.Tests.Infrastructure;
 using TaskMessage = Khcn.Tasks.V1.Task;
 
 namespace Khcn.Tasks.Tests.Streams;
@@ -68,16 +69,10 @@ internal static class StreamCalls
     public static async Task<IReadOnlyList<TaskMessage>> ListAllAsync(
         TasksService.TasksServiceClient client, string filter, string orderBy = "", int pageSize = 1000)
     {
-        var tasks = new List<TaskMessage>();
-        var request = new ListTasksRequest { Filter = filter, OrderBy = orderBy, PageSize = pageSize };
-        do
-        {
-            var page = await client.ListTasksAsync(request);
-            tasks.AddRange(page.Tasks);
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0);
-
-        return tasks;
+        var pages = await PageWalk.AllPagesAsync(
+            async token => await client.ListTasksAsync(
+                new ListTasksRequest { Filter = filter, OrderBy = orderBy, PageSize = pageSize, PageToken = token }),
+            page => page.NextPageToken);
+        return [.. pages.SelectMany(page => page.Tasks)];
     }
 }

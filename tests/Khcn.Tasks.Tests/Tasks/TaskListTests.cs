@@ -219,20 +219,13 @@ public abstract class TaskListTests(TasksServiceFixture service)
             created.Add(await CreateAsync(Client, Dated(marker, $"p{i}", Day(2020 + i, 1, 1), null)));
         }
 
-        var request = new ListTasksRequest { Filter = marker, PageSize = 2 };
-        var seen = new List<string>();
-        var sizes = new List<int>();
-        do
-        {
-            var page = await Client.ListTasksAsync(request);
-            Assert.Equal(5, page.TotalSize);
-            sizes.Add(page.Tasks.Count);
-            seen.AddRange(page.Tasks.Select(t => t.Name));
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken != "");
+        var pages = await PageWalk.AllPagesAsync(
+            async token => await Client.ListTasksAsync(new ListTasksRequest { Filter = marker, PageSize = 2, PageToken = token }),
+            page => page.NextPageToken);
+        var seen = pages.SelectMany(page => page.Tasks.Select(t => t.Name)).ToList();
 
-        Assert.Equal([2, 2, 1], sizes);
+        Assert.All(pages, page => Assert.Equal(5, page.TotalSize));
+        Assert.Equal([2, 2, 1], pages.Select(page => page.Tasks.Count));
         Assert.Equal(created.Select(t => t.Name).Reverse(), seen);
     }
 

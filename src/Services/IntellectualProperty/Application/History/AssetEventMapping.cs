@@ -1,5 +1,3 @@
-using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Khcn.Aip;
 using Khcn.IntellectualProperty.Domain.Assets;
 using Khcn.IntellectualProperty.V1;
@@ -15,7 +13,7 @@ public static class AssetEventMapping
     public static readonly ResourceNamePattern Names = new("assets/{asset}/events/{event}");
 
     public static string NameOf(AssetHistoryEntry entry) =>
-        Names.Format(entry.AssetId, entry.Sequence.ToString(CultureInfo.InvariantCulture));
+        Names.Format(entry.AssetId, entry.EventId);
 
     public static AssetEvent ToProto(AssetHistoryEntry entry)
     {
@@ -30,11 +28,10 @@ public static class AssetEventMapping
             EventTime = ProtoConvert.ToTimestamp(entry.EventTime),
             Reason = entry.Reason,
             DocumentReference = entry.DocumentReference,
-            ChangedFields = new FieldMask(),
+            ChangedFields = entry.ChangedFieldMask(),
             AssetSnapshot = Asset.Parser.ParseFrom(entry.Snapshot),
             RecordTime = ProtoConvert.ToTimestamp(entry.RecordTime),
         };
-        assetEvent.ChangedFields.Paths.AddRange(entry.ChangedFields.Split(',', StringSplitOptions.RemoveEmptyEntries));
         return assetEvent;
     }
 }

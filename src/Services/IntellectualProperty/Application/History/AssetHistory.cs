@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Khcn.Aip;
 using Khcn.IntellectualProperty.Application.Assets;
 using Khcn.IntellectualProperty.Data;
@@ -21,21 +20,10 @@ public sealed class AssetHistory(IpDbContext db)
     public AssetHistoryEntry Record(
         IpAsset asset, EventType type, State previousState, Transition transition, IEnumerable<string> changedFields)
     {
-        var entry = new AssetHistoryEntry
-        {
-            AssetId = asset.Id,
-            Type = type,
-            PreviousState = previousState,
-            // A deleted asset has no state after the event; its snapshot keeps the one it had.
-            NewState = type == EventType.Deleted ? State.Unspecified : asset.State,
-            Actor = transition.Actor,
-            EventTime = transition.EventTime,
-            Reason = transition.Reason,
-            DocumentReference = transition.DocumentReference,
-            ChangedFields = string.Join(',', changedFields),
-            Snapshot = AssetMapping.ToProto(asset).ToByteArray(),
-            RecordTime = transition.RecordTime,
-        };
+        // A deleted asset has no state after the event; its snapshot keeps the one it had.
+        var newState = type == EventType.Deleted ? State.Unspecified : asset.State;
+        var entry = new AssetHistoryEntry(
+            asset.Id, new(type, previousState, newState, transition, changedFields, AssetMapping.ToProto(asset)));
         db.History.Add(entry);
         return entry;
     }

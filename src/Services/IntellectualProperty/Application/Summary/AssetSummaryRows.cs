@@ -37,31 +37,6 @@ public static class AssetSummaryRows
 
     // Few rows (one per combination present): ordering here keeps the SQL the same for every dimension order. A
     // summary without dimensions is one aggregate, which SQL answers with a row even when no asset matches: drop it.
-    private static IEnumerable<AssetSummaryGroup> Order(IReadOnlyList<AssetSummaryGroup> groups, IReadOnlyList<Dimension> dimensions)
-    {
-        var byDimensions = Comparer<AssetSummaryKey>.Create((a, b) =>
-        {
-            foreach (var dimension in dimensions)
-            {
-                var order = Compare(a, b, dimension);
-                if (order != 0)
-                {
-                    return order;
-                }
-            }
-
-            return 0;
-        });
-        return groups.Where(g => g.AssetCount > 0).OrderBy(g => g.Key, byDimensions);
-    }
-
-    private static int Compare(AssetSummaryKey a, AssetSummaryKey b, Dimension dimension) => dimension switch
-    {
-        Dimension.Kind => a.Kind.CompareTo(b.Kind),
-        Dimension.MarkType => a.MarkType.CompareTo(b.MarkType),
-        Dimension.State => a.State.CompareTo(b.State),
-        Dimension.FilingYear => a.FilingYear.CompareTo(b.FilingYear),
-        Dimension.Province => string.CompareOrdinal(a.ProvinceCode, b.ProvinceCode),
-        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Unknown dimension."),
-    };
+    private static IEnumerable<AssetSummaryGroup> Order(IReadOnlyList<AssetSummaryGroup> groups, IReadOnlyList<Dimension> dimensions) =>
+        groups.Where(g => g.AssetCount > 0).OrderBy(g => g.Key, AssetSummaryKey.Columns.Order(dimensions));
 }

@@ -1,3 +1,4 @@
+using Khcn.Data;
 using EventType = Khcn.IntellectualProperty.V1.AssetEvent.Types.Type;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
 
@@ -7,31 +8,15 @@ namespace Khcn.IntellectualProperty.Domain.Assets;
 /// One immutable entry of an asset's history (an AssetEvent). Entries outlive a deleted asset: there is no foreign key
 /// to the asset row, and DeleteAsset writes the last one.
 /// </summary>
-public sealed class AssetHistoryEntry
+public sealed class AssetHistoryEntry : HistoryEntry<EventType, State>
 {
-    public long Sequence { get; init; }
+    /// <summary>For EF Core, which materializes stored entries.</summary>
+    private AssetHistoryEntry()
+    {
+    }
 
-    public required string AssetId { get; init; }
+    public AssetHistoryEntry(string assetId, HistoryChange<EventType, State> change)
+        : base(change) => AssetId = assetId;
 
-    public EventType Type { get; init; }
-
-    public State PreviousState { get; init; }
-
-    public State NewState { get; init; }
-
-    public string Actor { get; init; } = "";
-
-    public DateTime EventTime { get; init; }
-
-    public string Reason { get; init; } = "";
-
-    public string DocumentReference { get; init; } = "";
-
-    /// <summary>Field-mask paths the event changed, comma-separated.</summary>
-    public string ChangedFields { get; init; } = "";
-
-    /// <summary>The asset right after the event, as serialized khcn.ip.v1.Asset bytes.</summary>
-    public byte[] Snapshot { get; init; } = [];
-
-    public DateTime RecordTime { get; init; }
+    public string AssetId { get; private init; } = "";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Khcn.Aip;
 using Khcn.Tasks.Domain.Tasks;
 using Khcn.Tasks.V1;
@@ -15,7 +13,7 @@ public static class TaskEventMapping
     public static readonly ResourceNamePattern Names = new("tasks/{task}/events/{event}");
 
     public static string NameOf(TaskHistoryEntry entry) =>
-        Names.Format(entry.TaskId, entry.Sequence.ToString(CultureInfo.InvariantCulture));
+        Names.Format(entry.TaskId, entry.EventId);
 
     public static TaskEvent ToProto(TaskHistoryEntry entry)
     {
@@ -29,11 +27,10 @@ public static class TaskEventMapping
             EventTime = ProtoConvert.ToTimestamp(entry.EventTime),
             Reason = entry.Reason,
             DocumentReference = entry.DocumentReference,
-            ChangedFields = new FieldMask(),
+            ChangedFields = entry.ChangedFieldMask(),
             TaskSnapshot = V1.Task.Parser.ParseFrom(entry.Snapshot),
             RecordTime = ProtoConvert.ToTimestamp(entry.RecordTime),
         };
-        taskEvent.ChangedFields.Paths.AddRange(entry.ChangedFields.Split(',', StringSplitOptions.RemoveEmptyEntries));
         taskEvent.Adopters.AddRange(entry.Adopters);
         return taskEvent;
     }

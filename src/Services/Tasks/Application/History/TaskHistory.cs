@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Khcn.Aip;
 using Khcn.Tasks.Application.Tasks;
 using Khcn.Tasks.Data;
@@ -37,20 +36,12 @@ public sealed class TaskHistory : IDisposable
         IEnumerable<string> changedFields,
         IReadOnlyList<string>? adopters = null)
     {
-        var entry = new TaskHistoryEntry
+        // A deleted task has no state after the event; its snapshot keeps the one it had.
+        var newState = type == EventType.Deleted ? State.Unspecified : task.State;
+        var entry = new TaskHistoryEntry(
+            task.Id,
+            new(type, previousState, newState, transition, changedFields, TaskMapping.ToProto(task)))
         {
-            TaskId = task.Id,
-            Type = type,
-            PreviousState = previousState,
-            // A deleted task has no state after the event; its snapshot keeps the one it had.
-            NewState = type == EventType.Deleted ? State.Unspecified : task.State,
-            Actor = transition.Actor,
-            EventTime = transition.EventTime,
-            Reason = transition.Reason,
-            DocumentReference = transition.DocumentReference,
-            ChangedFields = string.Join(',', changedFields),
-            Snapshot = TaskMapping.ToProto(task).ToByteArray(),
-            RecordTime = transition.RecordTime,
             Adopters = [.. adopters ?? []],
         };
         _db.History.Add(entry);

@@ -54,32 +54,6 @@ public static class TaskSummaryRows
 
     // Few rows (one per combination present): ordering here keeps the SQL the same for every dimension order. A
     // summary without dimensions is one aggregate, which SQL answers with a row even when no task matches: drop it.
-    private static IEnumerable<TaskSummaryGroup> Order(IReadOnlyList<TaskSummaryGroup> groups, IReadOnlyList<Dimension> dimensions)
-    {
-        var byDimensions = Comparer<TaskSummaryKey>.Create((a, b) =>
-        {
-            foreach (var dimension in dimensions)
-            {
-                var order = Compare(a, b, dimension);
-                if (order != 0)
-                {
-                    return order;
-                }
-            }
-
-            return 0;
-        });
-        return groups.Where(g => g.TaskCount > 0).OrderBy(g => g.Key, byDimensions);
-    }
-
-    private static int Compare(TaskSummaryKey a, TaskSummaryKey b, Dimension dimension) => dimension switch
-    {
-        Dimension.Level => a.Level.CompareTo(b.Level),
-        Dimension.State => a.State.CompareTo(b.State),
-        Dimension.Kind => a.Kind.CompareTo(b.Kind),
-        Dimension.Year => a.Year.CompareTo(b.Year),
-        Dimension.Field => a.Field.CompareTo(b.Field),
-        Dimension.Province => string.CompareOrdinal(a.ProvinceCode, b.ProvinceCode),
-        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Unknown dimension."),
-    };
+    private static IEnumerable<TaskSummaryGroup> Order(IReadOnlyList<TaskSummaryGroup> groups, IReadOnlyList<Dimension> dimensions) =>
+        groups.Where(g => g.TaskCount > 0).OrderBy(g => g.Key, TaskSummaryKey.Columns.Order(dimensions));
 }

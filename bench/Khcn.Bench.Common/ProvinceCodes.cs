@@ -1,12 +1,13 @@
 using Google.Type;
+using Grpc.Net.Client;
 using Khcn.Provinces.V1;
 
-namespace Khcn.Bench.Tasks;
+namespace Khcn.Bench.Common;
 
 /// <summary>
 /// The province codes the generated tasks use, read from the Provinces service (every incarnation): today's units,
 /// and the codes closed by the 2025 mergers with the last day each was in use, so every task gets a code that was
-/// valid on its start date, as the Tasks service checks.
+/// valid on its date (a task's start, an asset's filing), as the services check.
 /// </summary>
 public sealed class ProvinceCodes
 {
@@ -23,6 +24,13 @@ public sealed class ProvinceCodes
     public IReadOnlyList<ProvinceCode> Closed { get; }
 
     public ProvinceCode this[string code] => Open.Concat(Closed).Single(c => c.Code == code);
+
+    /// <summary>Reads the codes from the Provinces service at <paramref name="provincesAddress"/>.</summary>
+    public static async Task<ProvinceCodes> LoadAsync(string provincesAddress)
+    {
+        using var channel = GrpcChannel.ForAddress(provincesAddress);
+        return await LoadAsync(new ProvincesService.ProvincesServiceClient(channel));
+    }
 
     public static async Task<ProvinceCodes> LoadAsync(ProvincesService.ProvincesServiceClient provinces)
     {

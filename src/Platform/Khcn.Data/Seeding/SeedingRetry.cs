@@ -1,14 +1,18 @@
 using Khcn.Aip;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace Khcn.Tasks.Seeding;
+namespace Khcn.Data;
 
 /// <summary>
-/// Runs the <see cref="SeedLoader"/> in a scope of its own and, when the Provinces service is unreachable (the loader
-/// fails with UNAVAILABLE and writes nothing of the file it was on), tries again every <paramref name="interval"/>
-/// in the background until it succeeds or the host stops. The service must not refuse to start because another one
-/// is down; its seeds simply arrive late.
+/// Runs a <typeparamref name="TLoader"/> in a scope of its own and, when the Provinces service is unreachable (the
+/// loader fails with UNAVAILABLE and writes nothing of the file it was on), tries again every
+/// <paramref name="interval"/> in the background until it succeeds or the host stops. A service must not refuse to
+/// start because another one is down; its seeds simply arrive late. Logs under the loader's category, so each
+/// service's seeding reads as its own.
 /// </summary>
-public sealed partial class SeedingRetry(IServiceScopeFactory scopes, TimeSpan interval, ILogger<SeedingRetry> logger)
+public sealed partial class SeedingRetry<TLoader>(IServiceScopeFactory scopes, TimeSpan interval, ILogger<TLoader> logger)
+    where TLoader : ISeedLoader
 {
     /// <summary>One attempt: true when every file was loaded, false when Provinces could not be reached.</summary>
     public async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
@@ -16,7 +20,7 @@ public sealed partial class SeedingRetry(IServiceScopeFactory scopes, TimeSpan i
         await using var scope = scopes.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<TLoader>().LoadAsync(cancellationToken);
             return true;
         }
         catch (ApiException e) when (e.Code == ApiErrorCode.Unavailable)
