@@ -1,6 +1,5 @@
 using Khcn.Aip;
 using Khcn.IntellectualProperty.Domain.Assets;
-using Khcn.IntellectualProperty.Domain.Terms;
 using Khcn.IntellectualProperty.V1;
 
 namespace Khcn.IntellectualProperty.Application.Assets;
@@ -49,7 +48,7 @@ public static class AssetMapping
                 CertifiedDate = ProtoConvert.ToDate(entity.OcopCertifiedDate),
                 ExpiryDate = entity.OcopCertifiedDate == 0
                     ? null
-                    : ProtoConvert.ToDate(Sortable(DateOf(entity.OcopCertifiedDate)!.Value.AddMonths(OcopValidityMonths))),
+                    : ProtoConvert.ToDate(AssetDates.ToSortable(AssetDates.ToDate(entity.OcopCertifiedDate)?.AddMonths(OcopValidityMonths))),
             },
             OriginTask = entity.OriginTask,
             State = entity.State,
@@ -100,20 +99,6 @@ public static class AssetMapping
         entity.SearchText = TextFolding.Fold(string.Join(
             ' ', entity.Title, entity.HolderName, entity.ApplicationNumber, entity.GrantNumber));
 
-        var term = ProtectionTerms.Of(
-            entity.Kind, DateOf(entity.FilingDate), ProtectionTerms.IsGranted(entity.State), entity.RenewalCount);
-        entity.ExpiryDate = Sortable(term.ExpiryDate);
-        entity.RenewalWindowStart = Sortable(term.RenewalWindowStart);
-        entity.GracePeriodEnd = Sortable(term.GracePeriodEnd);
+        entity.StoreTerm();
     }
-
-    /// <summary>The current term of a stored asset.</summary>
-    public static ProtectionTerm TermOf(IpAsset entity) => new(
-        DateOf(entity.ExpiryDate), DateOf(entity.RenewalWindowStart), DateOf(entity.GracePeriodEnd));
-
-    /// <summary>A yyyymmdd column as a date; null for 0 (unknown or none).</summary>
-    public static DateOnly? DateOf(int sortable) => sortable == 0 ? null : PartialDate.FromSortable(sortable).ToDateOnly();
-
-    /// <summary>A date as a yyyymmdd column; 0 for none.</summary>
-    public static int Sortable(DateOnly? date) => date is { } d ? PartialDate.FromDateOnly(d).ToSortable() : 0;
 }

@@ -11,12 +11,12 @@ public static class ExpiringAssetMapping
     public static ExpiringAsset ToProto(IpAsset entity, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        var expiry = AssetMapping.DateOf(entity.ExpiryDate)
+        var expiry = AssetDates.ToDate(entity.ExpiryDate)
             ?? throw new InvalidOperationException($"Asset {entity.Id} has no expiry date; only assets with one are expiring.");
         return new ExpiringAsset
         {
             Asset = AssetMapping.ToProto(entity),
-            Stage = StageOf(expiry, AssetMapping.DateOf(entity.RenewalWindowStart), asOf),
+            Stage = StageOf(expiry, AssetDates.ToDate(entity.RenewalWindowStart), asOf),
             DaysUntilExpiry = expiry.DayNumber - asOf.DayNumber,
         };
     }

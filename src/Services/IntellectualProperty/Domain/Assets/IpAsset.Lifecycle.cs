@@ -181,8 +181,11 @@ public sealed partial class IpAsset
         return new AssetChange(verb, previous, State, changed);
     }
 
-    /// <summary>The term columns, computed (never typed in), so expiring lists can run in SQL.</summary>
-    private void StoreTerm()
+    /// <summary>
+    /// Stores the term columns, computed (never typed in), so expiring lists can run in SQL: after each verb, and after
+    /// an update that changes what the term depends on (the filing date).
+    /// </summary>
+    public void StoreTerm()
     {
         var term = CurrentTerm;
         ExpiryDate = AssetDates.ToSortable(term.ExpiryDate);
