@@ -13,4 +13,8 @@ public sealed class ProtoEnumNamesTests
     [Fact]
     public void An_undefined_value_is_named_by_its_number() =>
         Assert.Equal("9", ProtoEnumNames.Of((SampleKind)9));
+
+    [Fact]
+    public void The_specified_list_names_every_value_but_the_unspecified_zero_in_declaration_order() =>
+        Assert.Equal("WORKING_VISIT, ANNUAL_REVIEW", ProtoEnumNames.SpecifiedList<SampleKind>());
 }

@@ -56,4 +56,12 @@ public sealed class UpdateMaskSchemaTests
 
         Assert.Equal("update_mask.paths[0]", Assert.Single(e.Violations).Field);
     }
+
+    [Fact]
+    public void Outermost_paths_drop_the_paths_inside_another_given_path()
+    {
+        var paths = UpdateMaskSchema.OutermostPaths(["source", "source.document_id", "summary", "summary_note"]);
+
+        Assert.Equal(["source", "summary", "summary_note"], paths);
+    }
 }

@@ -12,6 +12,14 @@ public static class ProtoEnumNames
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
         ProtoEnumValues<TEnum>.NameOf(value);
+
+    /// <summary>
+    /// "LEVEL, STATE, …": the contract's names of the values a client may send, in declaration order — every value but
+    /// the proto3 zero (<c>…_UNSPECIFIED</c>) — for messages that tell the caller what is allowed.
+    /// </summary>
+    public static string SpecifiedList<TEnum>()
+        where TEnum : struct, Enum =>
+        ProtoEnumValues<TEnum>.SpecifiedList;
 }
 
 /// <summary>
@@ -26,6 +34,10 @@ internal static class ProtoEnumValues<TEnum>
         .. typeof(TEnum).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
             (f.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? f.Name, f.Name, (TEnum)f.GetValue(null)!)),
     ];
+
+    /// <summary>See <see cref="ProtoEnumNames.SpecifiedList{TEnum}"/>; built once per enum.</summary>
+    public static readonly string SpecifiedList = string.Join(
+        ", ", All.Where(v => !EqualityComparer<TEnum>.Default.Equals(v.Value, default)).Select(v => v.ProtoName));
 
     // Keyed through the value's own ToString, so an aliased value gets the name Enum.ToString picks for it.
     private static readonly Dictionary<TEnum, string> ProtoNames = All

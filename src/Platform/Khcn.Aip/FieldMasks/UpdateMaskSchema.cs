@@ -16,6 +16,17 @@ public sealed class UpdateMaskSchema(IEnumerable<string> updatable, IEnumerable<
     private readonly HashSet<string> _immutable = new(immutable ?? [], StringComparer.Ordinal);
     private readonly HashSet<string> _outputOnly = new(outputOnly ?? [], StringComparer.Ordinal);
 
+    /// <summary>
+    /// The paths without those inside another one ("budget" covers "budget.state_budget_vnd"): how an event's
+    /// changed_fields name what an update replaced.
+    /// </summary>
+    public static IEnumerable<string> OutermostPaths(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var all = paths.ToList();
+        return all.Where(path => !all.Any(other => path.StartsWith(other + ".", StringComparison.Ordinal)));
+    }
+
     /// <summary>The paths to update. The mask is required: a full replacement must say so with "*".</summary>
     public IReadOnlySet<string> Resolve(FieldMask? mask)
     {

@@ -22,7 +22,7 @@ public static class GroupByDimensions
             var field = $"group_by[{i}]";
             if (IsUnspecified(dimension) || !Enum.IsDefined(dimension))
             {
-                validator.Add(field, $"must be one of {AllowedNames<TDimension>.List}");
+                validator.Add(field, $"must be one of {ProtoEnumNames.SpecifiedList<TDimension>()}");
             }
             else if (dimensions.Contains(dimension))
             {
@@ -41,12 +41,4 @@ public static class GroupByDimensions
     private static bool IsUnspecified<TDimension>(TDimension dimension)
         where TDimension : struct, Enum =>
         EqualityComparer<TDimension>.Default.Equals(dimension, default);
-
-    /// <summary>"LEVEL, STATE, …": the contract's names of the specified values, in declaration order, read once per enum.</summary>
-    private static class AllowedNames<TDimension>
-        where TDimension : struct, Enum
-    {
-        public static readonly string List = string.Join(
-            ", ", ProtoEnumValues<TDimension>.All.Where(v => !IsUnspecified(v.Value)).Select(v => v.ProtoName));
-    }
 }

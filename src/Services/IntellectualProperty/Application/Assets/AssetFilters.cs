@@ -43,9 +43,10 @@ public static class AssetFilters
             throw Filters.Invalid($"nice_classes supports ':' and '=' (an asset has a class among its classes), not '{comparison.OperatorText}'");
         }
 
-        if (!int.TryParse(comparison.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var niceClass) || niceClass is < 1 or > 45)
+        if (!int.TryParse(comparison.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var niceClass) || niceClass is < AssetValidation.MinNiceClass or > AssetValidation.MaxNiceClass)
         {
-            throw Filters.Invalid($"nice_classes takes a Nice class from 1 to 45, not \"{comparison.Value}\"");
+            throw Filters.Invalid(
+                $"nice_classes takes a Nice class from {AssetValidation.MinNiceClass} to {AssetValidation.MaxNiceClass}, not \"{comparison.Value}\"");
         }
 
         var token = $"|{niceClass.ToString(CultureInfo.InvariantCulture)}|";

@@ -138,7 +138,7 @@ public sealed class AssetService(
         AssetMapping.ApplyDescription(merged, entity);
         entity.Version++;
         entity.UpdateTime = now;
-        history.RecordWrite(entity, EventType.Updated, now, OutermostPaths(changed.Select(u => u.Path)));
+        history.RecordWrite(entity, EventType.Updated, now, UpdateMaskSchema.OutermostPaths(changed.Select(u => u.Path)));
         try
         {
             await Rows.SaveAsync(input.Name, cancellationToken);
@@ -232,12 +232,5 @@ public sealed class AssetService(
         }
 
         validation.ThrowIfInvalid();
-    }
-
-    /// <summary>The changed paths without those inside another one ("holder" covers "holder.address").</summary>
-    private static IEnumerable<string> OutermostPaths(IEnumerable<string> paths)
-    {
-        var all = paths.ToList();
-        return all.Where(path => !all.Any(other => path.StartsWith(other + ".", StringComparison.Ordinal)));
     }
 }

@@ -32,14 +32,14 @@ public sealed class AssetValidation(IProvinceReference provinces, IOriginTaskDir
 
     private readonly int _today = clock.TodayInVietnam();
 
-    public Validator Fields => _check.Fields;
+    private Validator Fields => _check.Fields;
 
     /// <summary>A client-chosen id must be an AIP-122 id; empty means "generate one".</summary>
-    public AssetValidation AssetId(string? assetId, string field = "asset_id")
+    public AssetValidation AssetId(string? assetId)
     {
         Fields.Check(
             string.IsNullOrEmpty(assetId) || ResourceIds.IsValid(assetId),
-            field,
+            "asset_id",
             "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
         return this;
     }
@@ -49,7 +49,7 @@ public sealed class AssetValidation(IProvinceReference provinces, IOriginTaskDir
     {
         if (asset.Kind == AssetKind.Unspecified)
         {
-            Fields.Check(!required, "asset.kind", $"is required: one of {KnownValues<AssetKind>()}");
+            Fields.Check(!required, "asset.kind", $"is required: one of {ProtoEnumNames.SpecifiedList<AssetKind>()}");
         }
         else
         {
@@ -64,7 +64,7 @@ public sealed class AssetValidation(IProvinceReference provinces, IOriginTaskDir
     {
         if (asset.Kind == AssetKind.Mark && asset.MarkType == V1.MarkType.Unspecified)
         {
-            AddWithReason("asset.mark_type", $"is required for a mark: one of {KnownValues<MarkType>()}", AssetErrors.MarkTypeRequiredReason);
+            AddWithReason("asset.mark_type", $"is required for a mark: one of {ProtoEnumNames.SpecifiedList<MarkType>()}", AssetErrors.MarkTypeRequiredReason);
         }
         else if (asset.MarkType != V1.MarkType.Unspecified)
         {
@@ -233,7 +233,7 @@ public sealed class AssetValidation(IProvinceReference provinces, IOriginTaskDir
     /// </summary>
     public AssetValidation RecordedLifecycle(Asset asset)
     {
-        Fields.Check(Enum.IsDefined(asset.State), "asset.state", $"is not a known state; use one of {KnownValues<State>()}");
+        Fields.Check(Enum.IsDefined(asset.State), "asset.state", $"is not a known state; use one of {ProtoEnumNames.SpecifiedList<State>()}");
         var published = IsAbsent(asset.PublicationDate) ? null : CompleteDate(asset.PublicationDate, "asset.publication_date");
         var granted = IsAbsent(asset.GrantDate) ? null : CompleteDate(asset.GrantDate, "asset.grant_date");
         LifecycleDatesAfterFiling(DateOf(asset.FilingDate), published, granted, "asset.publication_date", "asset.grant_date");
@@ -422,11 +422,5 @@ public sealed class AssetValidation(IProvinceReference provinces, IOriginTaskDir
 
     private void DefinedEnum<TEnum>(TEnum value, string field)
         where TEnum : struct, Enum =>
-        Fields.Check(Enum.IsDefined(value), field, $"is not a known value; use one of {KnownValues<TEnum>()}");
-
-    private static string KnownValues<TEnum>()
-        where TEnum : struct, Enum =>
-        string.Join(", ", Enum.GetValues<TEnum>()
-            .Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0)
-            .Select(ProtoEnumNames.Of));
+        Fields.Check(Enum.IsDefined(value), field, $"is not a known value; use one of {ProtoEnumNames.SpecifiedList<TEnum>()}");
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Khcn.Aip;
+using Khcn.IntellectualProperty.Domain.Assets;
 using Khcn.IntellectualProperty.V1;
 
 namespace Khcn.IntellectualProperty.Application.Expiring;
@@ -12,10 +12,10 @@ namespace Khcn.IntellectualProperty.Application.Expiring;
 public sealed record ExpiryWindow(DateOnly AsOf, DateOnly ExpireBefore, bool IncludeGracePeriod)
 {
     /// <summary>as_of as the stored yyyymmdd form, for comparisons in SQL.</summary>
-    public int AsOfSortable => Sortable(AsOf);
+    public int AsOfSortable => AssetDates.ToSortable(AsOf);
 
     /// <summary>expire_before as the stored yyyymmdd form, for comparisons in SQL.</summary>
-    public int ExpireBeforeSortable => Sortable(ExpireBefore);
+    public int ExpireBeforeSortable => AssetDates.ToSortable(ExpireBefore);
 
     /// <summary>
     /// The request parameters besides filter and order_by that decide which assets a page holds: a page token is bound
@@ -23,8 +23,8 @@ public sealed record ExpiryWindow(DateOnly AsOf, DateOnly ExpireBefore, bool Inc
     /// </summary>
     public string?[] TokenBinding =>
     [
-        AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ExpireBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        AssetDates.Iso(AsOf),
+        AssetDates.Iso(ExpireBefore),
         IncludeGracePeriod ? "grace" : "no-grace",
     ];
 
@@ -37,42 +37,29 @@ public sealed record ExpiryWindow(DateOnly AsOf, DateOnly ExpireBefore, bool Inc
         ArgumentNullException.ThrowIfNull(request);
         var validator = new Validator();
 
-        var asOf = today;
-        if (PartialDate.FromProto(request.AsOf) is not null)
+        // A date the request gives is a complete, existing day; absent or invalid is null (the violations are added).
+        DateOnly? CompleteDate(Google.Type.Date? date, string field)
         {
-            var problems = PartialDate.Validate(request.AsOf, "as_of", requireComplete: true);
+            var problems = PartialDate.Validate(date, field, requireComplete: true);
             validator.Add(problems);
-            if (problems.Count == 0)
-            {
-                asOf = PartialDate.FromProto(request.AsOf)!.Value.ToDateOnly()!.Value;
-            }
+            return problems.Count == 0 ? PartialDate.FromProto(date)?.ToDateOnly() : null;
         }
 
-        DateOnly? expireBefore = null;
+        var asOf = CompleteDate(request.AsOf, "as_of") ?? today;
         if (PartialDate.FromProto(request.ExpireBefore) is null)
         {
             validator.Add("expire_before", "is required: the last expiry date to include (e.g. as_of plus the days to look ahead)");
         }
-        else
-        {
-            var problems = PartialDate.Validate(request.ExpireBefore, "expire_before", requireComplete: true);
-            validator.Add(problems);
-            if (problems.Count == 0)
-            {
-                expireBefore = PartialDate.FromProto(request.ExpireBefore)!.Value.ToDateOnly()!.Value;
-            }
-        }
 
+        var expireBefore = CompleteDate(request.ExpireBefore, "expire_before");
         if (expireBefore is { } end && end < asOf)
         {
             validator.Add(
                 "expire_before",
-                $"must not be before as_of ({asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}): nothing can expire in a window that ends before it starts");
+                $"must not be before as_of ({AssetDates.Iso(asOf)}): nothing can expire in a window that ends before it starts");
         }
 
         validator.ThrowIfInvalid("The expiring-assets request has invalid fields.");
         return new ExpiryWindow(asOf, expireBefore!.Value, request.IncludeGracePeriod);
     }
-
-    private static int Sortable(DateOnly date) => PartialDate.FromDateOnly(date).ToSortable();
 }

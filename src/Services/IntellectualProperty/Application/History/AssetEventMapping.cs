@@ -7,8 +7,6 @@ namespace Khcn.IntellectualProperty.Application.History;
 /// <summary>AssetHistoryEntry (an asset_events row) → AssetEvent. Pure.</summary>
 public static class AssetEventMapping
 {
-    public const string ResourceType = "ip.khcn.gov.vn/AssetEvent";
-
     /// <summary>"assets/{asset}/events/{sequence}": the sequence, in decimal, is the event's id.</summary>
     public static readonly ResourceNamePattern Names = new("assets/{asset}/events/{event}");
 

@@ -30,7 +30,7 @@ internal static class ReferenceFilters
         });
 
     /// <summary>Every code whose records belong to the named province today (lineage), e.g. 44 → {44, 45}.</summary>
-    public static string[] ProvinceLineage(ProvinceDirectory provinces, FilterComparison comparison)
+    private static string[] ProvinceLineage(ProvinceDirectory provinces, FilterComparison comparison)
     {
         Filters.RequireEquality(comparison);
         if (provinces.CheckProvince(comparison.Value, "filter") is { } problem)
@@ -43,7 +43,7 @@ internal static class ReferenceFilters
     }
 
     /// <summary>The id in a reference such as "engagements/x".</summary>
-    public static string Id(ResourceNamePattern pattern, FilterComparison comparison)
+    private static string Id(ResourceNamePattern pattern, FilterComparison comparison)
     {
         Filters.RequireEquality(comparison);
         if (!pattern.TryParse(comparison.Value, out var ids))

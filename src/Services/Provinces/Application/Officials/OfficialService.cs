@@ -173,7 +173,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
 
     private static Expression<Func<OfficialEntity, bool>> ProvinceRestriction(ProvinceDirectory provinces, FilterComparison comparison)
     {
-        RequireEquality(comparison);
+        RequireEqualOrNotEqual(comparison);
         if (!ProvinceDirectory.NamePattern.TryParse(comparison.Value, out var ids))
         {
             throw Filters.Invalid($"'{comparison.Value}' is not a province name for field '{comparison.Field}' (use \"provinces/{{code}}\")");
@@ -187,7 +187,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
 
     private static Expression<Func<OfficialEntity, bool>> RoleRestriction(FilterComparison comparison)
     {
-        RequireEquality(comparison);
+        RequireEqualOrNotEqual(comparison);
         var role = ParseRole(comparison);
         Expression<Func<OfficialEntity, bool>> match = o => o.Positions.Any(p => p.Role == role);
         return comparison.Operator == FilterOperator.NotEqual ? Negate(match) : match;
@@ -207,7 +207,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
             string.Join(", ", RoleDescriptor.Values.Where(v => v.Number != 0).Select(v => v.Name)));
     }
 
-    private static void RequireEquality(FilterComparison comparison)
+    private static void RequireEqualOrNotEqual(FilterComparison comparison)
     {
         if (comparison.Operator is not (FilterOperator.Equal or FilterOperator.NotEqual))
         {

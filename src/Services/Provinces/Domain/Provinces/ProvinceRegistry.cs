@@ -55,7 +55,7 @@ public sealed class ProvinceRegistry
         }
 
         _predecessorCodes = Units
-            .Where(u => _successor[u] is { } successor && u.Code != successor.Code && u.SuccessorCode == successor.Code)
+            .Where(u => _successor[u] is { } successor && u.Code != successor.Code)
             .ToLookup<ProvinceUnit, ProvinceUnit, string>(u => _successor[u]!, u => u.Code, ReferenceEqualityComparer.Instance);
     }
 
@@ -119,15 +119,8 @@ public sealed class ProvinceRegistry
     /// </summary>
     public IReadOnlyList<ProvinceUnit> Lineage(string code)
     {
-        var current = CurrentOf(code);
-        if (current is null)
-        {
-            return [];
-        }
-
-        return _lineageByCurrent.TryGetValue(current, out var lineage)
-            ? lineage
-            : [.. Units.Where(u => ReferenceEquals(CurrentOf(u), current))];
+        // Today's unit of a known code is the current of that code's latest incarnation, so it keys a lineage.
+        return CurrentOf(code) is { } current ? _lineageByCurrent[current] : [];
     }
 
     /// <summary>

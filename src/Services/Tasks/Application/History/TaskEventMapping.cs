@@ -7,8 +7,6 @@ namespace Khcn.Tasks.Application.History;
 /// <summary>TaskHistoryEntry (a task_events row) → TaskEvent. Pure: shared by ListTaskEvents and the change feed.</summary>
 public static class TaskEventMapping
 {
-    public const string ResourceType = "tasks.khcn.gov.vn/TaskEvent";
-
     /// <summary>"tasks/{task}/events/{sequence}": the sequence, in decimal, is the event's id.</summary>
     public static readonly ResourceNamePattern Names = new("tasks/{task}/events/{event}");
 

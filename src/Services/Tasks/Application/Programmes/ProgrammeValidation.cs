@@ -61,8 +61,9 @@ public sealed class ProgrammeValidation(IProvinceReference provinces)
 
     /// <summary>
     /// A provincial programme's province code must have been in use during its first year (today when the year is
-    /// unknown), read like a task's year-only start date: a programme of Quảng Trị begun in 2021 keeps code 45. Skipped while the start year is itself
-    /// invalid, whose violation is already recorded. Throws UNAVAILABLE when the Provinces service is down.
+    /// unknown), read like a task's year-only start date: a programme of Quảng Trị begun in 2021 keeps code 45.
+    /// Skipped while the start year is itself invalid, whose violation is already recorded. Throws UNAVAILABLE when the
+    /// Provinces service is down.
     /// </summary>
     public async Task ProvinceAsync(Programme programme, CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using Khcn.Tasks.Data;
 using Khcn.Tasks.Domain.Tasks;
 using Khcn.Tasks.V1;
 using Microsoft.EntityFrameworkCore;
-using Dimension = Khcn.Tasks.V1.SummarizeTasksRequest.Types.Dimension;
 
 namespace Khcn.Tasks.Application.Summary;
 

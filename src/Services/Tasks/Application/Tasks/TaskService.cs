@@ -143,7 +143,7 @@ public sealed class TaskService(
         TaskMapping.ApplyDescription(merged, entity, programmeId);
         entity.Version++;
         entity.UpdateTime = now;
-        history.RecordWrite(entity, EventType.Updated, now, OutermostPaths(changed.Select(u => u.Path)));
+        history.RecordWrite(entity, EventType.Updated, now, UpdateMaskSchema.OutermostPaths(changed.Select(u => u.Path)));
         await Rows.SaveAsync(input.Name, cancellationToken);
         return TaskMapping.ToProto(entity);
     }
@@ -163,12 +163,5 @@ public sealed class TaskService(
         db.Tasks.Remove(entity);
         await Rows.SaveAsync(request.Name, cancellationToken);
         return new Empty();
-    }
-
-    /// <summary>The changed paths without those inside another one ("budget" covers "budget.state_budget_vnd").</summary>
-    private static IEnumerable<string> OutermostPaths(IEnumerable<string> paths)
-    {
-        var all = paths.ToList();
-        return all.Where(path => !all.Any(other => path.StartsWith(other + ".", StringComparison.Ordinal)));
     }
 }

@@ -27,7 +27,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     /// <summary>A client-chosen id must be an AIP-122 id; empty means "generate one".</summary>
     public TaskValidation TaskId(string? taskId, string field = "task_id")
     {
-        _check.Fields.Check(
+        Fields.Check(
             string.IsNullOrEmpty(taskId) || ResourceIds.IsValid(taskId),
             field,
             "must be 4 to 63 characters of lower-case letters, digits and hyphens, start with a letter and not end with a hyphen");
@@ -37,7 +37,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     /// <summary>The official code is optional, but a padded code would slip past the uniqueness of codes.</summary>
     public TaskValidation Code(string? code)
     {
-        _check.Fields.Check(
+        Fields.Check(
             string.IsNullOrEmpty(code) || code.Trim().Length == code.Length,
             "task.code",
             "must not start or end with spaces");
@@ -47,11 +47,11 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     /// <summary>The descriptive fields: what every stored task must have, whatever its state.</summary>
     public TaskValidation Description(V1.Task task)
     {
-        _check.Fields.Required(task.Title, "task.title");
+        Fields.Required(task.Title, "task.title");
         RequiredEnum(task.Kind, "task.kind");
         RequiredEnum(task.Level, "task.level");
-        _check.Fields.Required(task.ProvinceCode, ProvinceField);
-        _check.Fields.Required(task.HostOrganisation?.DisplayName, "task.host_organisation.display_name");
+        Fields.Required(task.ProvinceCode, ProvinceField);
+        Fields.Required(task.HostOrganisation?.DisplayName, "task.host_organisation.display_name");
         DefinedEnum(task.Field, "task.field");
         Budget(task.Budget);
         Dates(task.StartDate, task.EndDate);
@@ -59,7 +59,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
         {
             var output = task.Outputs[i];
             DefinedEnum(output.Kind, $"task.outputs[{i}].kind");
-            _check.Fields.Check(
+            Fields.Check(
                 string.IsNullOrEmpty(output.Asset) || AssetNames.TryParse(output.Asset, out _),
                 $"task.outputs[{i}].asset",
                 $"must look like {AssetNames.Pattern} (an asset of the IntellectualProperty API)");
@@ -77,18 +77,18 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     {
         if (mode == TaskCreationMode.Create)
         {
-            _check.Fields.Check(task.State == State.Unspecified, "task.state",
+            Fields.Check(task.State == State.Unspecified, "task.state",
                 "is output only: a task starts PROPOSED and changes state through the lifecycle methods (SelectTask, …)");
-            _check.Fields.Check(task.AcceptanceRating == AcceptanceRating.Unspecified, "task.acceptance_rating",
+            Fields.Check(task.AcceptanceRating == AcceptanceRating.Unspecified, "task.acceptance_rating",
                 "is output only: it is set by AcceptTask or FailTask");
-            _check.Fields.Check(task.AdjustmentCount == 0, "task.adjustment_count", "is output only: AdjustTask counts it");
-            _check.Fields.Check(task.ExtensionCount == 0, "task.extension_count", "is output only: ExtendTask counts it");
+            Fields.Check(task.AdjustmentCount == 0, "task.adjustment_count", "is output only: AdjustTask counts it");
+            Fields.Check(task.ExtensionCount == 0, "task.extension_count", "is output only: ExtendTask counts it");
             return this;
         }
 
         if (!Enum.IsDefined(task.State))
         {
-            _check.Fields.Add("task.state", "is not a known state");
+            Fields.Add("task.state", "is not a known state");
             return this;
         }
 
@@ -98,7 +98,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
             State.Failed => (task.AcceptanceRating == AcceptanceRating.Fail, "FAIL"),
             _ => (task.AcceptanceRating == AcceptanceRating.Unspecified, "unset"),
         };
-        _check.Fields.Check(ratingOk, "task.acceptance_rating", $"must be {expected} for a task in state {ProtoEnumNames.Of(task.State == State.Unspecified ? State.Proposed : task.State)}");
+        Fields.Check(ratingOk, "task.acceptance_rating", $"must be {expected} for a task in state {ProtoEnumNames.Of(task.State == State.Unspecified ? State.Proposed : task.State)}");
         return this;
     }
 
@@ -112,14 +112,14 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
 
         if (!ProgrammeMapping.Names.TryParse(programme, out var ids))
         {
-            _check.Fields.Add("task.programme", $"must look like {ProgrammeMapping.Names.Pattern}");
+            Fields.Add("task.programme", $"must look like {ProgrammeMapping.Names.Pattern}");
             return null;
         }
 
         var id = ids[0];
         if (!await db.Programmes.AnyAsync(p => p.Id == id, cancellationToken))
         {
-            _check.Fields.Add("task.programme", $"{programme} does not exist");
+            Fields.Add("task.programme", $"{programme} does not exist");
             return null;
         }
 
@@ -155,11 +155,11 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
             return;
         }
 
-        _check.Fields.Check(budget.StateBudgetVnd >= 0, "task.budget.state_budget_vnd", "must not be negative");
-        _check.Fields.Check(budget.OtherSourcesVnd >= 0, "task.budget.other_sources_vnd", "must not be negative");
+        Fields.Check(budget.StateBudgetVnd >= 0, "task.budget.state_budget_vnd", "must not be negative");
+        Fields.Check(budget.OtherSourcesVnd >= 0, "task.budget.other_sources_vnd", "must not be negative");
         if (budget is { StateBudgetVnd: >= 0, OtherSourcesVnd: >= 0 })
         {
-            _check.Fields.Check(
+            Fields.Check(
                 budget.StateBudgetVnd <= long.MaxValue - budget.OtherSourcesVnd,
                 "task.budget",
                 $"state_budget_vnd + other_sources_vnd must not exceed {long.MaxValue} đồng");
@@ -170,11 +170,11 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     {
         var startViolations = PartialDate.Validate(start, "task.start_date");
         var endViolations = PartialDate.Validate(end, "task.end_date");
-        _check.Fields.Add(startViolations).Add(endViolations);
+        Fields.Add(startViolations).Add(endViolations);
         if (startViolations.Count == 0 && endViolations.Count == 0
             && PartialDate.FromProto(start) is { } first && PartialDate.FromProto(end) is { } last)
         {
-            _check.Fields.Check(!EndsBefore(last, first), "task.end_date", $"must not be before start_date ({first})");
+            Fields.Check(!EndsBefore(last, first), "task.end_date", $"must not be before start_date ({first})");
         }
     }
 
@@ -207,7 +207,7 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
     {
         if (Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
-            _check.Fields.Add(field, $"is required: one of {string.Join(", ", KnownValues<TEnum>())}");
+            Fields.Add(field, $"is required: one of {ProtoEnumNames.SpecifiedList<TEnum>()}");
         }
         else
         {
@@ -217,9 +217,5 @@ public sealed class TaskValidation(TasksDbContext db, IProvinceReference provinc
 
     private void DefinedEnum<TEnum>(TEnum value, string field)
         where TEnum : struct, Enum =>
-        _check.Fields.Check(Enum.IsDefined(value), field, $"is not a known value; use one of {string.Join(", ", KnownValues<TEnum>())}");
-
-    private static IEnumerable<string> KnownValues<TEnum>()
-        where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().Where(v => Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(ProtoEnumNames.Of);
+        Fields.Check(Enum.IsDefined(value), field, $"is not a known value; use one of {ProtoEnumNames.SpecifiedList<TEnum>()}");
 }
