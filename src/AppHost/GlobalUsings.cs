@@ -1,0 +1,3 @@
+global using Aspire.Hosting;
+global using Khcn.Hosting;
+global using Microsoft.Extensions.Configuration;

@@ -1,0 +1,17 @@
+namespace Aspire.Hosting.ApplicationModel;
+
+/// <summary>Queries over a resource's annotations.</summary>
+public static class ResourceExtensions
+{
+    /// <summary>True once the resource decided at start that it cannot run here and the services use their default.</summary>
+    public static bool HasFallenBack(this IResource resource) => resource.Annotations.OfType<FallbackAnnotation>().Any();
+
+    /// <summary>The resources this one waits for before it starts (a database waits for its server).</summary>
+    public static IEnumerable<IResource> WaitsFor(this IResource resource)
+    {
+        var waits = resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource);
+        return resource is IResourceWithParent<IResource> child ? waits.Prepend(child.Parent).Distinct() : waits.Distinct();
+    }
+
+    public static IEnumerable<EndpointAnnotation> Endpoints(this IResource resource) => resource.Annotations.OfType<EndpointAnnotation>();
+}
