@@ -15,7 +15,7 @@ public sealed class RecordClock(TimeProvider time)
     /// <summary>Today in Viet Nam (UTC+7, no daylight saving), as yyyymmdd.</summary>
     public int TodayInVietnam()
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = VietnamCalendar.Today(time);
         return today.Year * 10000 + today.Month * 100 + today.Day;
     }
 }

@@ -9,6 +9,12 @@ public static class VietnamCalendar
     public static DateOnly Today(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return DateOnly.FromDateTime(timeProvider.GetUtcNow().ToOffset(UtcOffset).DateTime);
+        return DateOf(timeProvider.GetUtcNow());
     }
+
+    /// <summary>The calendar day in Viet Nam of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(UtcOffset).DateTime);
+
+    /// <summary>The calendar day in Viet Nam of a UTC time as stored (the kind may have been lost on the way).</summary>
+    public static DateOnly DateOfUtc(DateTime utc) => DateOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }

@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Khcn.Aip;
 using Khcn.Data;
 using Khcn.IntellectualProperty.Application.Assets;
@@ -24,7 +23,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>FILED → FORMALITY_EXAMINATION.</summary>
     public Task<Asset> StartFormalityExaminationAsync(StartAssetFormalityExaminationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
             (asset, _) => asset.StartFormalityExamination(),
             cancellationToken);
@@ -32,7 +31,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>FORMALITY_EXAMINATION → ACCEPTED_AS_VALID.</summary>
     public Task<Asset> AcceptAsync(AcceptAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
             (asset, _) => asset.Accept(),
             cancellationToken);
@@ -40,7 +39,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>ACCEPTED_AS_VALID → PUBLISHED; publication_date required, not before the filing date.</summary>
     public Task<Asset> PublishAsync(PublishAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => RequiredDate(validator, request.PublicationDate, "publication_date"),
             (asset, _) => asset.Publish(DateOf(request.PublicationDate)),
             cancellationToken);
@@ -48,7 +47,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>PUBLISHED → SUBSTANTIVE_EXAMINATION.</summary>
     public Task<Asset> StartSubstantiveExaminationAsync(StartAssetSubstantiveExaminationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
             (asset, _) => asset.StartSubstantiveExamination(),
             cancellationToken);
@@ -56,7 +55,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>SUBSTANTIVE_EXAMINATION → IN_FORCE; grant_number and grant_date required; the term is computed.</summary>
     public Task<Asset> GrantAsync(GrantAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator =>
             {
                 validator.Required(request.GrantNumber, "grant_number");
@@ -68,7 +67,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>FORMALITY_EXAMINATION | SUBSTANTIVE_EXAMINATION → REFUSED; reason required.</summary>
     public Task<Asset> RefuseAsync(RefuseAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Required(request.Reason, "reason"),
             (asset, _) => asset.Refuse(),
             cancellationToken);
@@ -79,24 +78,24 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// </summary>
     public Task<Asset> RenewAsync(RenewAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Add(PartialDate.Validate(request.RequestDate, "request_date", requireComplete: true)),
             (asset, transition) => asset.Renew(
-                PartialDate.FromProto(request.RequestDate) is null ? DateInVietnam(transition.EventTime) : DateOf(request.RequestDate)),
+                PartialDate.FromProto(request.RequestDate) is null ? VietnamCalendar.DateOfUtc(transition.EventTime) : DateOf(request.RequestDate)),
             cancellationToken);
 
     /// <summary>IN_FORCE → EXPIRED once protection has ended for good on the (Viet Nam) date of the event.</summary>
     public Task<Asset> ExpireAsync(ExpireAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
-            (asset, transition) => asset.Expire(DateInVietnam(transition.EventTime)),
+            (asset, transition) => asset.Expire(VietnamCalendar.DateOfUtc(transition.EventTime)),
             cancellationToken);
 
     /// <summary>IN_FORCE → TERMINATED; reason required.</summary>
     public Task<Asset> TerminateAsync(TerminateAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Required(request.Reason, "reason"),
             (asset, _) => asset.Terminate(),
             cancellationToken);
@@ -104,7 +103,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>IN_FORCE → INVALIDATED; reason required.</summary>
     public Task<Asset> InvalidateAsync(InvalidateAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Required(request.Reason, "reason"),
             (asset, _) => asset.Invalidate(),
             cancellationToken);
@@ -112,13 +111,10 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>Any pending state → WITHDRAWN.</summary>
     public Task<Asset> WithdrawAsync(WithdrawAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
             (asset, _) => asset.Withdraw(),
             cancellationToken);
-
-    private static LifecycleVerb Verb(string name, string etag, string actor, Timestamp? eventTime, string reason, string documentReference) =>
-        new(name, etag, actor, eventTime, reason, documentReference);
 
     /// <summary>A real-world date the verb cannot do without: present, and a complete, existing day.</summary>
     private static void RequiredDate(Validator validator, Google.Type.Date? date, string field)
@@ -135,10 +131,6 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
 
     /// <summary>A date the request validation already found complete and valid.</summary>
     private static DateOnly DateOf(Google.Type.Date date) => new(date.Year, date.Month, date.Day);
-
-    /// <summary>Government records are dated in Viet Nam: the calendar day of a UTC instant there.</summary>
-    private static DateOnly DateInVietnam(DateTime utc) =>
-        DateOnly.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(VietnamCalendar.UtcOffset));
 
     private async Task<Asset> MoveAsync(
         LifecycleVerb verb,

@@ -128,14 +128,14 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
     /// <summary>ISSUED → IN_PROGRESS.</summary>
     public Task<Directive> StartAsync(StartDirectiveRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             (directive, transition) => directive.Start(transition),
             cancellationToken);
 
     /// <summary>IN_PROGRESS → DONE.</summary>
     public Task<Directive> CompleteAsync(CompleteDirectiveRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             (directive, transition) => directive.Complete(transition),
             cancellationToken);
 

@@ -122,7 +122,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>RAISED → ASSIGNED: a unit is made responsible for answering.</summary>
     public Task<Recommendation> AssignAsync(AssignRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Required(request.Assignee, "assignee"),
             (recommendation, transition) => recommendation.Assign(transition, Nfc.Of(request.Assignee)),
             cancellationToken);
@@ -130,7 +130,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>ASSIGNED → IN_PROGRESS.</summary>
     public Task<Recommendation> StartAsync(StartRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             _ => { },
             (recommendation, transition) => recommendation.Start(transition),
             cancellationToken);
@@ -138,7 +138,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>IN_PROGRESS → ANSWERED, recording the answer as the resolution.</summary>
     public Task<Recommendation> AnswerAsync(AnswerRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Required(request.Answer, "answer"),
             (recommendation, transition) => recommendation.Answer(transition, Nfc.Of(request.Answer)),
             cancellationToken);
@@ -146,7 +146,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>Any open state → DECLINED; the reason is required and becomes the resolution.</summary>
     public Task<Recommendation> DeclineAsync(DeclineRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            new LifecycleVerb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Required(request.Reason, "reason"),
             (recommendation, transition) => recommendation.Decline(transition),
             cancellationToken);

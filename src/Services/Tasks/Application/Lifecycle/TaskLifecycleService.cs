@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using Khcn.Aip;
 using Khcn.Data;
 using Khcn.ProvinceReference;
@@ -26,7 +25,7 @@ public sealed class TaskLifecycleService(
     /// <summary>PROPOSED → SELECTED.</summary>
     public Task<V1.Task> SelectAsync(SelectTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
             task => task.Select(),
             cancellationToken);
@@ -34,7 +33,7 @@ public sealed class TaskLifecycleService(
     /// <summary>SELECTED → APPROVED.</summary>
     public Task<V1.Task> ApproveAsync(ApproveTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
             task => task.Approve(),
             cancellationToken);
@@ -42,7 +41,7 @@ public sealed class TaskLifecycleService(
     /// <summary>APPROVED → CONTRACTED.</summary>
     public Task<V1.Task> ContractAsync(ContractTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
             task => task.Contract(),
             cancellationToken);
@@ -50,7 +49,7 @@ public sealed class TaskLifecycleService(
     /// <summary>CONTRACTED → IN_PROGRESS.</summary>
     public Task<V1.Task> StartAsync(StartTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             NoVerbFields,
             task => task.Start(),
             cancellationToken);
@@ -60,7 +59,7 @@ public sealed class TaskLifecycleService(
     {
         TaskAdjustment? adjustment = null;
         return MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator =>
             {
                 validator.Required(request.Reason, "reason");
@@ -73,7 +72,7 @@ public sealed class TaskLifecycleService(
     /// <summary>IN_PROGRESS with a later end date; reason required.</summary>
     public Task<V1.Task> ExtendAsync(ExtendTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator =>
             {
                 validator.Required(request.Reason, "reason");
@@ -92,7 +91,7 @@ public sealed class TaskLifecycleService(
     /// <summary>IN_PROGRESS → ACCEPTED with rating EXCELLENT or PASS.</summary>
     public Task<V1.Task> AcceptAsync(AcceptTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator =>
             {
                 // The more specific reason wins; the other violations found so far travel with it.
@@ -107,7 +106,7 @@ public sealed class TaskLifecycleService(
     /// <summary>IN_PROGRESS → FAILED (rating FAIL); reason required.</summary>
     public Task<V1.Task> FailAsync(FailTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Required(request.Reason, "reason"),
             task => task.Fail(),
             cancellationToken);
@@ -115,7 +114,7 @@ public sealed class TaskLifecycleService(
     /// <summary>APPROVED | CONTRACTED | IN_PROGRESS → TERMINATED; reason required.</summary>
     public Task<V1.Task> TerminateAsync(TerminateTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator => validator.Required(request.Reason, "reason"),
             task => task.Terminate(),
             cancellationToken);
@@ -125,7 +124,7 @@ public sealed class TaskLifecycleService(
     {
         var adopters = request.Adopters.Select(Nfc.Of).ToList();
         return MoveAsync(
-            Verb(request.Name, request.Etag, request.Actor, request.EventTime, request.Reason, request.DocumentReference),
+            LifecycleVerb.Of(request),
             validator =>
             {
                 validator.Check(adopters.Count > 0, "adopters", "is required: name at least one organisation or area taking the results up");
@@ -138,9 +137,6 @@ public sealed class TaskLifecycleService(
             cancellationToken,
             adopters);
     }
-
-    private static LifecycleVerb Verb(string name, string etag, string actor, Timestamp? eventTime, string reason, string documentReference) =>
-        new(name, etag, actor, eventTime, reason, documentReference);
 
     private async Task<V1.Task> MoveAsync(
         LifecycleVerb verb,
