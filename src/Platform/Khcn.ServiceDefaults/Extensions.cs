@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every Khcn service gets, in one place (eShop's ServiceDefaults): the gRPC server,
-/// gRPC health checks, server reflection and the shared cache. Later: telemetry.
+/// gRPC health checks, server reflection, the shared cache and OpenTelemetry over OTLP.
 /// </summary>
 public static class Extensions
 {
@@ -29,6 +29,9 @@ public static class Extensions
         // The suite's shared cache: Redis when ConnectionStrings:cache is set (the Aspire
         // convention), process memory otherwise. A dead Redis degrades health, never a request.
         builder.Services.AddKhcnCache(builder.Configuration);
+
+        // Traces, metrics and logs over OTLP when the AppHost (or anyone) sets an endpoint; off otherwise.
+        builder.AddTelemetry();
 
         return builder;
     }

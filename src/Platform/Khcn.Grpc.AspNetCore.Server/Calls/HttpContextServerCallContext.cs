@@ -47,6 +47,9 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IAsyncDi
     /// <summary>Set once the final status has been written; later writes must fail.</summary>
     public bool Completed { get; private set; }
 
+    /// <summary>The final status as written to the client (by the handler or the deadline), null until then.</summary>
+    public Status? SentStatus { get; private set; }
+
     /// <summary>
     /// Serializes response writes with the deadline timer, which may complete the response while the handler
     /// still runs. Null for calls without a deadline, which then pay nothing for it.
@@ -275,6 +278,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IAsyncDi
         }
 
         Completed = true;
+        SentStatus = status;
         var response = HttpContext.Response;
         IHeaderDictionary target;
         if (ResponseStarted)

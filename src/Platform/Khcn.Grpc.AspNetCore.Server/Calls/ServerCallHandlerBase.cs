@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Grpc.AspNetCore.Server.Diagnostics;
 using Grpc.Core;
 using Khcn.Grpc.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -7,12 +9,18 @@ namespace Grpc.AspNetCore.Server.Calls;
 
 /// <summary>
 /// Shared lifecycle of every call kind: validate the request, create the call context, run the
-/// kind-specific part, then send the final status whatever happened.
+/// kind-specific part, then send the final status whatever happened. The call's span and duration cover all of it,
+/// streaming calls included.
 /// </summary>
 internal abstract class ServerCallHandlerBase<TRequest, TResponse>(Method<TRequest, TResponse> method, MethodOptions options, ILogger logger)
     where TRequest : class
     where TResponse : class
 {
+    // Only when writing the status itself failed; the client then sees the stream reset, not a gRPC status.
+    private static readonly Status UnsentStatus = new(StatusCode.Unknown, "The call ended before its status was sent.");
+
+    private readonly ServerCallTelemetry _telemetry = new(method);
+
     protected Method<TRequest, TResponse> Method { get; } = method;
 
     protected MethodOptions Options { get; } = options;
@@ -24,6 +32,8 @@ internal abstract class ServerCallHandlerBase<TRequest, TResponse>(Method<TReque
             return;
         }
 
+        var startTimestamp = Stopwatch.GetTimestamp();
+        var activity = _telemetry.StartActivity(httpContext);
         var context = new HttpContextServerCallContext(httpContext, Options, Method.FullName);
         try
         {
@@ -48,6 +58,7 @@ internal abstract class ServerCallHandlerBase<TRequest, TResponse>(Method<TReque
         }
         finally
         {
+            _telemetry.OnCallEnded(activity, startTimestamp, context.SentStatus ?? UnsentStatus);
             await context.DisposeAsync().ConfigureAwait(false);
         }
     }

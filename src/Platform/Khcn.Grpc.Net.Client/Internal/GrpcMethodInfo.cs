@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client.Retries;
+using Khcn.Grpc.Diagnostics;
 
 namespace Grpc.Net.Client.Internal;
 
@@ -13,4 +14,13 @@ internal sealed class GrpcMethodInfo(IMethod method, Uri requestUri, EffectiveRe
 
     /// <summary>Retry policy from the service config; null when calls of this method are not retried.</summary>
     public EffectiveRetryPolicy? RetryPolicy { get; } = retryPolicy;
+
+    /// <summary>Name of the call's span, <c>{rpc.service}/{rpc.method}</c>.</summary>
+    public string SpanName { get; } = RpcSemanticConventions.SpanName(method);
+
+    /// <summary>The server.address tag: the host the channel targets.</summary>
+    public string ServerAddress { get; } = requestUri.IdnHost;
+
+    /// <summary>The server.port tag, boxed once rather than on every recorded call.</summary>
+    public object ServerPort { get; } = requestUri.Port;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Net.Client.Internal;
 using Grpc.Net.Client.Internal.Calls;
@@ -22,6 +23,7 @@ internal sealed class RetryingCall<TRequest, TResponse> : IResponseCall<TRespons
     private readonly EffectiveRetryPolicy _policy;
     private readonly CallOptions _options;
     private readonly CancellationTokenSource _disposed = new();
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
     private Task<GrpcCall<TRequest, TResponse>>? _finalAttempt;
     private GrpcCall<TRequest, TResponse>? _currentAttempt;
 
@@ -48,13 +50,22 @@ internal sealed class RetryingCall<TRequest, TResponse> : IResponseCall<TRespons
         if (!RequestFrame.TryCreate(_channel, _method.RequestMarshaller, request, first.RequestEncoding, _options, out var frame, out var failure))
         {
             first.StartFailed(failure);
+            first.MeasureAsCall(_startTimestamp);
             _finalAttempt = Task.FromResult(first);
             return;
         }
 
         // Without room in the retry buffer the call still runs, just as a single attempt.
         var buffered = _channel.TryReserveRetryBuffer(frame.Length);
-        _finalAttempt = RunAttemptsAsync(first, frame, buffered ? _policy.MaxAttempts : 1, buffered ? frame.Length : 0);
+        _finalAttempt = RunCallAsync(first, frame, buffered ? _policy.MaxAttempts : 1, buffered ? frame.Length : 0);
+    }
+
+    /// <summary>Runs the attempts; the final one reports the duration of the whole call, backoff delays included.</summary>
+    private async Task<GrpcCall<TRequest, TResponse>> RunCallAsync(GrpcCall<TRequest, TResponse> first, ReadOnlyMemory<byte> frame, int maxAttempts, long bufferedBytes)
+    {
+        var final = await RunAttemptsAsync(first, frame, maxAttempts, bufferedBytes).ConfigureAwait(false);
+        final.MeasureAsCall(_startTimestamp);
+        return final;
     }
 
     public async Task<TResponse> GetResponseAsync() =>
@@ -175,5 +186,5 @@ internal sealed class RetryingCall<TRequest, TResponse> : IResponseCall<TRespons
     }
 
     private GrpcCall<TRequest, TResponse> NewAttempt(int previousAttempts) =>
-        new(_channel, _method, _methodInfo, _options, previousAttempts);
+        new(_channel, _method, _methodInfo, _options, previousAttempts, isRetryAttempt: true);
 }

@@ -49,8 +49,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
     private HttpHeaders? _trailerHeaders;
     private MessageReadOptions? _readOptions;
     private bool _readInProgress;
+    private long _callStartTimestamp;
+    private int _durationRecorded;
 
-    public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, GrpcMethodInfo methodInfo, CallOptions options, int previousAttempts = 0)
+    /// <param name="isRetryAttempt">True for an attempt of a retried call: the retrying call measures the call's duration
+    /// on its final attempt (<see cref="MeasureAsCall"/>), so a retried call counts once, not once per attempt.</param>
+    public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, GrpcMethodInfo methodInfo, CallOptions options, int previousAttempts = 0, bool isRetryAttempt = false)
     {
         _channel = channel;
         _method = method;
@@ -59,6 +63,10 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
         _previousAttempts = previousAttempts;
         _deadline = NormalizeDeadline(options.Deadline);
         RequestEncoding = options.Headers?.GetValue(GrpcRequestFactory.InternalEncodingRequestHeader) ?? channel.Options.RequestCompression;
+        if (!isRetryAttempt)
+        {
+            _callStartTimestamp = Stopwatch.GetTimestamp();
+        }
     }
 
     /// <summary>Encoding used to compress request messages, or null.</summary>
@@ -285,6 +293,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
         }
 
         _streamingContent?.Abort();
+        TryRecordCallDuration();
         if (_activity is { } activity)
         {
             GrpcClientDiagnostics.StopCallActivity(activity, status);
@@ -296,6 +305,31 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Makes this attempt the one that reports the whole call's duration, measured from <paramref name="callStartTimestamp"/>:
+    /// now if it already finished, otherwise when it does.
+    /// </summary>
+    internal void MeasureAsCall(long callStartTimestamp)
+    {
+        Interlocked.Exchange(ref _callStartTimestamp, callStartTimestamp);
+        if (IsFinished)
+        {
+            TryRecordCallDuration();
+        }
+    }
+
+    /// <summary>Records the call's duration once, when the call is finished and measured (whichever comes last).</summary>
+    private void TryRecordCallDuration()
+    {
+        // Pairs with MeasureAsCall: either this sees its timestamp, or it sees this call finished.
+        Interlocked.MemoryBarrier();
+        var start = Volatile.Read(ref _callStartTimestamp);
+        if (start != 0 && Interlocked.Exchange(ref _durationRecorded, 1) == 0)
+        {
+            GrpcClientDiagnostics.RecordCallDuration(_methodInfo, start, _status.StatusCode);
+        }
     }
 
     /// <summary>The status for a write that failed or came too late.</summary>
@@ -386,8 +420,13 @@ internal sealed class GrpcCall<TRequest, TResponse> : IResponseCall<TResponse>
     private async Task<bool> SendAsync(HttpRequestMessage request)
     {
         // Started inside this async method so the caller's Activity.Current is left untouched; while the request
-        // is sent it is current, and SocketsHttpHandler injects it as the traceparent header.
-        _activity = GrpcClientDiagnostics.StartCallActivity(_method);
+        // is sent it is current, so whatever the HTTP handlers record nests under it.
+        _activity = GrpcClientDiagnostics.StartCallActivity(_methodInfo);
+        if (_activity is { } activity)
+        {
+            GrpcClientDiagnostics.InjectTraceContext(activity, request);
+        }
+
         HttpResponseMessage response;
         try
         {
