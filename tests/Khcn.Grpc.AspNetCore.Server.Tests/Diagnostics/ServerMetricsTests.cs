@@ -2,6 +2,7 @@ using Grpc.AspNetCore.Server.Diagnostics;
 using Grpc.Core;
 using Khcn.Grpc.AspNetCore.Server.Tests.Infrastructure;
 using Khcn.Grpc.AspNetCore.Server.Tests.Protos;
+using Khcn.Tests.Telemetry;
 
 namespace Khcn.Grpc.AspNetCore.Server.Tests.Diagnostics;
 

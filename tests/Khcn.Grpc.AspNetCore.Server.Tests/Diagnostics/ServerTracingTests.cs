@@ -4,6 +4,7 @@ using Grpc.Core;
 using Khcn.Grpc.AspNetCore.Server.Tests.Infrastructure;
 using Khcn.Grpc.AspNetCore.Server.Tests.Protocol;
 using Khcn.Grpc.AspNetCore.Server.Tests.Protos;
+using Khcn.Tests.Telemetry;
 
 namespace Khcn.Grpc.AspNetCore.Server.Tests.Diagnostics;
 

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Grpc.Net.Client.Diagnostics;
 using Khcn.Grpc.Net.Client.Tests.Echo;
 using Khcn.Grpc.Net.Client.Tests.Infrastructure;
+using Khcn.Tests.Telemetry;
 
 namespace Khcn.Grpc.Net.Client.Tests.Diagnostics;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Khcn.Grpc.Net.Client.Tests.Diagnostics;
+namespace Khcn.Tests.Telemetry;
 
 /// <summary>Records every Activity of the given sources, sampled with all data, as an OpenTelemetry SDK would.</summary>
 public sealed class SpanRecorder : IDisposable
