@@ -25,7 +25,6 @@ public static class ResourceBuilderExtensions
         where T : IResourceWithEnvironment
     {
         var resource = source.Resource;
-        builder.WithAnnotation(new ResourceReferenceAnnotation(resource));
         return builder.WithEnvironment(context =>
         {
             if (resource.GetConnectionString() is { } connectionString)
@@ -44,7 +43,6 @@ public static class ResourceBuilderExtensions
         where T : IResourceWithEnvironment
     {
         var resource = source.Resource;
-        builder.WithAnnotation(new ResourceReferenceAnnotation(resource));
         return builder.WithEnvironment(context =>
         {
             foreach (var endpoint in resource.Endpoints())

@@ -57,8 +57,8 @@ internal sealed class RedisPingProbe(string connectionString) : IHealthProbe
         try
         {
             _connection ??= await RedisConnection.ConnectAsync(Options(), cancellationToken).ConfigureAwait(false);
-            var reply = await _connection.ExecuteAsync(new RedisCommand("PING"), cancellationToken).ConfigureAwait(false);
-            return reply.AsString() == "PONG";
+            await _connection.PingAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (Exception)
         {

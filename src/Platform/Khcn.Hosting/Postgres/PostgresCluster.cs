@@ -138,18 +138,7 @@ internal sealed class PostgresCluster
 
     private async Task WritePrivateFileAsync(string path, string content, CancellationToken cancellationToken)
     {
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        };
-        await using (var stream = new FileStream(path, options))
-        await using (var writer = new StreamWriter(stream))
-        {
-            await writer.WriteAsync(content.AsMemory(), cancellationToken).ConfigureAwait(false);
-        }
-
+        await PrivateFile.WriteAsync(path, content, cancellationToken).ConfigureAwait(false);
         await GiveToServiceUserAsync(path, cancellationToken).ConfigureAwait(false);
     }
 

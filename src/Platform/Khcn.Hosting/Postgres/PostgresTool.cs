@@ -5,7 +5,7 @@ namespace Khcn.Hosting.Postgres;
 
 /// <summary>
 /// Runs one short PostgreSQL program (initdb, pg_isready, createdb) to completion and collects its output. initdb
-/// refuses to run as root, so as root a program can be run as another user through runuser.
+/// refuses to run as root, so as root a program can be run as another user (setpriv, as for every child).
 /// </summary>
 internal static class PostgresTool
 {
@@ -22,24 +22,14 @@ internal static class PostgresTool
         string? user = null,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var startInfo = user is null ? new ProcessStartInfo(fileName) : RunUser(user, fileName);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.WorkingDirectory = workingDirectory;
-        startInfo.RedirectStandardInput = true;
-        startInfo.RedirectStandardOutput = true;
-        startInfo.RedirectStandardError = true;
-        startInfo.UseShellExecute = false;
-        // English messages: callers recognise some of them ("already exists").
-        startInfo.Environment["LC_MESSAGES"] = "C";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            startInfo.Environment[name] = value;
-        }
-
+        // The same launch as every other child (setpriv for the user), so there is one way to run as postgres.
+        var startInfo = LaunchCommand.Create(new ProcessSpec(
+            fileName,
+            arguments,
+            workingDirectory,
+            // English messages: callers recognise some of them ("already exists").
+            new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["LC_MESSAGES"] = "C" },
+            user));
         using var process = Start(startInfo, fileName);
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -67,12 +57,5 @@ internal static class PostgresTool
         {
             throw new ProcessStartException($"Could not start {fileName}: {exception.Message}", exception);
         }
-    }
-
-    private static ProcessStartInfo RunUser(string user, string fileName)
-    {
-        var runuser = ExecutableLocator.Find("runuser", "/usr/sbin", "/sbin")
-            ?? throw new ProcessStartException($"runuser (util-linux) was not found: it is needed to run {Path.GetFileName(fileName)} as '{user}'.");
-        return new ProcessStartInfo(runuser) { ArgumentList = { "-u", user, "--", fileName } };
     }
 }

@@ -61,7 +61,7 @@ internal sealed class RedisRunner(RedisResource resource, Func<string?>? findRed
         await _process.DisposeAsync().ConfigureAwait(false);
     }
 
-    // The password goes into a file only its owner can read: on the command line every user would see it in ps.
+    // The password goes into a file only its owner can read (PrivateFile), never onto the command line.
     private async Task WriteConfigAsync(string configFile, string workDirectory, CancellationToken cancellationToken)
     {
         var config = new StringBuilder()
@@ -73,16 +73,7 @@ internal sealed class RedisRunner(RedisResource resource, Func<string?>? findRed
             .AppendLine(CultureInfo.InvariantCulture, $"dir {Quote(workDirectory)}")
             .AppendLine("protected-mode yes")
             .ToString();
-        File.Delete(configFile);
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        };
-        await using var stream = new FileStream(configFile, options);
-        await using var writer = new StreamWriter(stream);
-        await writer.WriteAsync(config.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await PrivateFile.WriteAsync(configFile, config, cancellationToken).ConfigureAwait(false);
     }
 
     // redis.conf reads double-quoted strings with backslash escapes, so a path with spaces stays one argument.
