@@ -36,14 +36,35 @@ public sealed class ProvinceFilterSchemas<T>(
         return _byCatalog.GetValue(catalog, c => Build(c.LineageOf));
     }
 
+    /// <summary>
+    /// The rows of <paramref name="rows"/> that <paramref name="filter"/> matches and, unless <paramref name="provinceScope"/>
+    /// is null (the whole country), whose stored code is in it: what a summary over "the same fields as List" counts.
+    /// </summary>
+    public async Task<IQueryable<T>> MatchingAsync(
+        IQueryable<T> rows, IProvinceReference provinces, string? filter, IReadOnlyCollection<string>? provinceScope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (Filters.Compile(filter, await ForAsync(provinces, filter, cancellationToken)) is { } predicate)
+        {
+            rows = rows.Where(predicate);
+        }
+
+        return provinceScope is null ? rows : rows.Where(CodeIn(provinceScope));
+    }
+
+    /// <summary>The rows whose stored province code is one of <paramref name="codes"/> (a lineage, a summary's scope).</summary>
+    private Expression<Func<T, bool>> CodeIn(IEnumerable<string> codes)
+    {
+        var contains = Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(codes.ToArray()), provinceCode.Body);
+        return Expression.Lambda<Func<T, bool>>(contains, provinceCode.Parameters);
+    }
+
     private FilterSchema<T> Build(Func<string, IReadOnlyCollection<string>> lineageOf) =>
         otherFields(new FilterSchema<T>().Custom(provinceField, comparison =>
         {
             Filters.RequireEquality(comparison, "a province matches every code of its merger lineage");
             // An unknown code (or "") is its own lineage: it matches the rows stored under it, if any.
-            var codes = lineageOf(comparison.Value).ToArray();
-            var contains = Expression.Call(
-                typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(codes), provinceCode.Body);
-            return Expression.Lambda<Func<T, bool>>(contains, provinceCode.Parameters);
+            return CodeIn(lineageOf(comparison.Value));
         }));
 }

@@ -3,7 +3,6 @@ using Khcn.IntellectualProperty.Application.Assets;
 using Khcn.IntellectualProperty.Data;
 using Khcn.IntellectualProperty.V1;
 using Khcn.ProvinceReference;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Khcn.IntellectualProperty.Seeding;
@@ -47,14 +46,6 @@ public sealed class SeedLoader(
             },
             cancellationToken);
 
-    /// <summary>
-    /// Seed assets stored now or ever: an asset deleted through the API keeps its history, and a restart must not bring
-    /// back what someone removed.
-    /// </summary>
-    private async Task<List<string>> KnownAssetsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        var stored = await db.Assets.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
-        var recorded = await db.History.Where(e => ids.Contains(e.AssetId)).Select(e => e.AssetId).Distinct().ToListAsync(cancellationToken);
-        return [.. stored.Union(recorded)];
-    }
+    private Task<List<string>> KnownAssetsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        KnownSeedIds.StoredOrRecordedAsync(db.Assets.Select(a => a.Id), db.History.Select(e => e.AssetId), ids, cancellationToken);
 }

@@ -34,7 +34,7 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : D
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!ChangeTracker.Entries<TaskHistoryEntry>().Any(e => e.State == EntityState.Added))
+        if (!HasNewHistory())
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -70,6 +70,24 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : D
         // SQLite keeps times as text without a kind; every time we store is UTC.
         modelBuilder.ApplyUtcDateTimes();
         modelBuilder.ApplySnakeCaseNames();
+    }
+
+    /// <summary>
+    /// Whether history entries wait to be inserted. Added entries are tracked as Added from the moment they are added, so
+    /// this looks without DetectChanges: the save runs that pass over every tracked entity once, not twice.
+    /// </summary>
+    private bool HasNewHistory()
+    {
+        var detectChanges = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ChangeTracker.Entries<TaskHistoryEntry>().Any(e => e.State == EntityState.Added);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detectChanges;
+        }
     }
 
     private Task LockHistoryAsync(CancellationToken cancellationToken) => Database.IsNpgsql()

@@ -75,16 +75,8 @@ public sealed class SeedLoader(
     private Task<List<string>> StoredProgrammesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         db.Programmes.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
 
-    /// <summary>
-    /// Seed tasks stored now or ever: a task deleted through the API keeps its history, and a restart must not bring
-    /// back what someone removed.
-    /// </summary>
-    private async Task<List<string>> KnownTasksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        var stored = await db.Tasks.Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
-        var recorded = await db.History.Where(e => ids.Contains(e.TaskId)).Select(e => e.TaskId).Distinct().ToListAsync(cancellationToken);
-        return [.. stored.Union(recorded)];
-    }
+    private Task<List<string>> KnownTasksAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        KnownSeedIds.StoredOrRecordedAsync(db.Tasks.Select(t => t.Id), db.History.Select(e => e.TaskId), ids, cancellationToken);
 
     /// <summary>The import path of ImportTasks: full validation, the given state kept, a CREATED history entry.</summary>
     private Task AddTaskAsync(V1.Task message, string id, CancellationToken cancellationToken) =>

@@ -29,10 +29,9 @@ public sealed class AssetHistory(IpDbContext db)
     }
 
     /// <summary>
-    /// Adds the entry of a standard-method write (create, update, delete): nobody is authenticated yet and these
-    /// methods take no reason or document, so only the time is known, and it is both when it happened and when we
-    /// recorded it. A new asset had no state before its filing.
+    /// Adds the entry of a standard-method write (create, update, delete; see <see cref="Transition.Unattributed"/>). A new
+    /// asset had no state before its filing.
     /// </summary>
     public AssetHistoryEntry RecordWrite(IpAsset asset, EventType type, DateTime now, IEnumerable<string> changedFields) =>
-        Record(asset, type, type == EventType.Filed ? State.Unspecified : asset.State, new Transition("", now, "", "", now), changedFields);
+        Record(asset, type, type == EventType.Filed ? State.Unspecified : asset.State, Transition.Unattributed(now), changedFields);
 }

@@ -23,7 +23,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>FILED → FORMALITY_EXAMINATION.</summary>
     public Task<Asset> StartFormalityExaminationAsync(StartAssetFormalityExaminationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             (asset, _) => asset.StartFormalityExamination(),
             cancellationToken);
@@ -31,7 +31,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>FORMALITY_EXAMINATION → ACCEPTED_AS_VALID.</summary>
     public Task<Asset> AcceptAsync(AcceptAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             (asset, _) => asset.Accept(),
             cancellationToken);
@@ -39,7 +39,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>ACCEPTED_AS_VALID → PUBLISHED; publication_date required, not before the filing date.</summary>
     public Task<Asset> PublishAsync(PublishAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => RequiredDate(validator, request.PublicationDate, "publication_date"),
             (asset, _) => asset.Publish(DateOf(request.PublicationDate)),
             cancellationToken);
@@ -47,7 +47,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>PUBLISHED → SUBSTANTIVE_EXAMINATION.</summary>
     public Task<Asset> StartSubstantiveExaminationAsync(StartAssetSubstantiveExaminationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             (asset, _) => asset.StartSubstantiveExamination(),
             cancellationToken);
@@ -55,7 +55,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>SUBSTANTIVE_EXAMINATION → IN_FORCE; grant_number and grant_date required; the term is computed.</summary>
     public Task<Asset> GrantAsync(GrantAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator =>
             {
                 validator.Required(request.GrantNumber, "grant_number");
@@ -67,7 +67,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>FORMALITY_EXAMINATION | SUBSTANTIVE_EXAMINATION → REFUSED; reason required.</summary>
     public Task<Asset> RefuseAsync(RefuseAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Required(request.Reason, "reason"),
             (asset, _) => asset.Refuse(),
             cancellationToken);
@@ -78,7 +78,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// </summary>
     public Task<Asset> RenewAsync(RenewAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Add(PartialDate.Validate(request.RequestDate, "request_date", requireComplete: true)),
             (asset, transition) => asset.Renew(
                 PartialDate.FromProto(request.RequestDate) is null ? VietnamCalendar.DateOfUtc(transition.EventTime) : DateOf(request.RequestDate)),
@@ -87,7 +87,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>IN_FORCE → EXPIRED once protection has ended for good on the (Viet Nam) date of the event.</summary>
     public Task<Asset> ExpireAsync(ExpireAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             (asset, transition) => asset.Expire(VietnamCalendar.DateOfUtc(transition.EventTime)),
             cancellationToken);
@@ -95,7 +95,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>IN_FORCE → TERMINATED; reason required.</summary>
     public Task<Asset> TerminateAsync(TerminateAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Required(request.Reason, "reason"),
             (asset, _) => asset.Terminate(),
             cancellationToken);
@@ -103,7 +103,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>IN_FORCE → INVALIDATED; reason required.</summary>
     public Task<Asset> InvalidateAsync(InvalidateAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Required(request.Reason, "reason"),
             (asset, _) => asset.Invalidate(),
             cancellationToken);
@@ -111,7 +111,7 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     /// <summary>Any pending state → WITHDRAWN.</summary>
     public Task<Asset> WithdrawAsync(WithdrawAssetRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             (asset, _) => asset.Withdraw(),
             cancellationToken);
@@ -133,14 +133,14 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
     private static DateOnly DateOf(Google.Type.Date date) => new(date.Year, date.Month, date.Day);
 
     private async Task<Asset> MoveAsync(
-        LifecycleVerb verb,
+        ILifecycleRequest request,
         Action<Validator> validateVerb,
         Func<IpAsset, Transition, AssetChange> apply,
         CancellationToken cancellationToken)
     {
         AssetChange? change = null;
         var asset = await Rows.MoveAsync(
-            verb,
+            LifecycleVerb.Of(request),
             clock.UtcNow(),
             validateVerb,
             (asset, transition) =>

@@ -1,7 +1,6 @@
 using Khcn.Aip;
 using Khcn.IntellectualProperty.Application.Assets;
 using Khcn.IntellectualProperty.Data;
-using Khcn.IntellectualProperty.Domain.Assets;
 using Khcn.IntellectualProperty.V1;
 using Khcn.ProvinceReference;
 using Microsoft.EntityFrameworkCore;
@@ -25,18 +24,8 @@ public sealed class AssetSummaryService(IpDbContext db, IProvinceReference provi
             provinces, validator, request.ProvinceCodes, "province_codes", cancellationToken);
         validator.ThrowIfInvalid("The summary request has invalid fields.");
 
-        IQueryable<IpAsset> assets = db.Assets.AsNoTracking();
-        var filters = await AssetFilters.Schemas.ForAsync(provinces, request.Filter, cancellationToken);
-        if (Filters.Compile(request.Filter, filters) is { } predicate)
-        {
-            assets = assets.Where(predicate);
-        }
-
-        if (provinceScope is not null)
-        {
-            assets = assets.Where(a => provinceScope.Contains(a.ProvinceCode));
-        }
-
+        var assets = await AssetFilters.Schemas.MatchingAsync(
+            db.Assets.AsNoTracking(), provinces, request.Filter, provinceScope, cancellationToken);
         var groups = await assets
             .GroupBy(AssetSummaryKey.Columns.Selector(dimensions))
             .Select(g => new AssetSummaryGroup(g.Key, g.Count(), g.Count(a => a.OcopStars > 0)))

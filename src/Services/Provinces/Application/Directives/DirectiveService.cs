@@ -128,19 +128,19 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
     /// <summary>ISSUED → IN_PROGRESS.</summary>
     public Task<Directive> StartAsync(StartDirectiveRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             (directive, transition) => directive.Start(transition),
             cancellationToken);
 
     /// <summary>IN_PROGRESS → DONE.</summary>
     public Task<Directive> CompleteAsync(CompleteDirectiveRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             (directive, transition) => directive.Complete(transition),
             cancellationToken);
 
-    private async Task<Directive> MoveAsync(LifecycleVerb verb, Action<Entity, Transition> move, CancellationToken cancellationToken) =>
-        DirectiveMapping.ToProto(await Rows.MoveAsync(verb, clock.UtcNow(), _ => { }, move, cancellationToken));
+    private async Task<Directive> MoveAsync(ILifecycleRequest request, Action<Entity, Transition> move, CancellationToken cancellationToken) =>
+        DirectiveMapping.ToProto(await Rows.MoveAsync(LifecycleVerb.Of(request), clock.UtcNow(), _ => { }, move, cancellationToken));
 
     private async Task ValidateDescriptionAsync(RequestCheck check, Directive directive, CancellationToken cancellationToken)
     {

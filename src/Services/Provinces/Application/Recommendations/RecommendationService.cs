@@ -122,7 +122,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>RAISED → ASSIGNED: a unit is made responsible for answering.</summary>
     public Task<Recommendation> AssignAsync(AssignRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Required(request.Assignee, "assignee"),
             (recommendation, transition) => recommendation.Assign(transition, Nfc.Of(request.Assignee)),
             cancellationToken);
@@ -130,7 +130,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>ASSIGNED → IN_PROGRESS.</summary>
     public Task<Recommendation> StartAsync(StartRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             _ => { },
             (recommendation, transition) => recommendation.Start(transition),
             cancellationToken);
@@ -138,7 +138,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>IN_PROGRESS → ANSWERED, recording the answer as the resolution.</summary>
     public Task<Recommendation> AnswerAsync(AnswerRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Required(request.Answer, "answer"),
             (recommendation, transition) => recommendation.Answer(transition, Nfc.Of(request.Answer)),
             cancellationToken);
@@ -146,14 +146,14 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
     /// <summary>Any open state → DECLINED; the reason is required and becomes the resolution.</summary>
     public Task<Recommendation> DeclineAsync(DeclineRecommendationRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Required(request.Reason, "reason"),
             (recommendation, transition) => recommendation.Decline(transition),
             cancellationToken);
 
     private async Task<Recommendation> MoveAsync(
-        LifecycleVerb verb, Action<Validator> validateVerb, Action<Entity, Transition> move, CancellationToken cancellationToken) =>
-        RecommendationMapping.ToProto(await Rows.MoveAsync(verb, clock.UtcNow(), validateVerb, move, cancellationToken));
+        ILifecycleRequest request, Action<Validator> validateVerb, Action<Entity, Transition> move, CancellationToken cancellationToken) =>
+        RecommendationMapping.ToProto(await Rows.MoveAsync(LifecycleVerb.Of(request), clock.UtcNow(), validateVerb, move, cancellationToken));
 
     private static void ValidateDescription(Validator validator, Recommendation recommendation)
     {

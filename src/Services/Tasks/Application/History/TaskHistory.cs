@@ -49,12 +49,11 @@ public sealed class TaskHistory : IDisposable
     }
 
     /// <summary>
-    /// Adds the entry of a standard-method write (create, update, delete): nobody is authenticated yet and these
-    /// methods take no reason or document, so only the time is known, and it is both when it happened and when we
-    /// recorded it. The state is the task's own: these writes never move it (a new task had none before).
+    /// Adds the entry of a standard-method write (create, update, delete; see <see cref="Transition.Unattributed"/>). The
+    /// state is the task's own: these writes never move it (a new task had none before).
     /// </summary>
     public TaskHistoryEntry RecordWrite(ScienceTask task, EventType type, DateTime now, IEnumerable<string> changedFields) =>
-        Record(task, type, type == EventType.Created ? State.Unspecified : task.State, new Transition("", now, "", "", now), changedFields);
+        Record(task, type, type == EventType.Created ? State.Unspecified : task.State, Transition.Unattributed(now), changedFields);
 
     public void Dispose() => _db.HistoryCommitted -= _signal.Pulse;
 }

@@ -25,7 +25,7 @@ public sealed class TaskLifecycleService(
     /// <summary>PROPOSED → SELECTED.</summary>
     public Task<V1.Task> SelectAsync(SelectTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             task => task.Select(),
             cancellationToken);
@@ -33,7 +33,7 @@ public sealed class TaskLifecycleService(
     /// <summary>SELECTED → APPROVED.</summary>
     public Task<V1.Task> ApproveAsync(ApproveTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             task => task.Approve(),
             cancellationToken);
@@ -41,7 +41,7 @@ public sealed class TaskLifecycleService(
     /// <summary>APPROVED → CONTRACTED.</summary>
     public Task<V1.Task> ContractAsync(ContractTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             task => task.Contract(),
             cancellationToken);
@@ -49,7 +49,7 @@ public sealed class TaskLifecycleService(
     /// <summary>CONTRACTED → IN_PROGRESS.</summary>
     public Task<V1.Task> StartAsync(StartTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             NoVerbFields,
             task => task.Start(),
             cancellationToken);
@@ -59,7 +59,7 @@ public sealed class TaskLifecycleService(
     {
         TaskAdjustment? adjustment = null;
         return MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator =>
             {
                 validator.Required(request.Reason, "reason");
@@ -72,7 +72,7 @@ public sealed class TaskLifecycleService(
     /// <summary>IN_PROGRESS with a later end date; reason required.</summary>
     public Task<V1.Task> ExtendAsync(ExtendTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator =>
             {
                 validator.Required(request.Reason, "reason");
@@ -91,7 +91,7 @@ public sealed class TaskLifecycleService(
     /// <summary>IN_PROGRESS → ACCEPTED with rating EXCELLENT or PASS.</summary>
     public Task<V1.Task> AcceptAsync(AcceptTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator =>
             {
                 // The more specific reason wins; the other violations found so far travel with it.
@@ -106,7 +106,7 @@ public sealed class TaskLifecycleService(
     /// <summary>IN_PROGRESS → FAILED (rating FAIL); reason required.</summary>
     public Task<V1.Task> FailAsync(FailTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Required(request.Reason, "reason"),
             task => task.Fail(),
             cancellationToken);
@@ -114,7 +114,7 @@ public sealed class TaskLifecycleService(
     /// <summary>APPROVED | CONTRACTED | IN_PROGRESS → TERMINATED; reason required.</summary>
     public Task<V1.Task> TerminateAsync(TerminateTaskRequest request, CancellationToken cancellationToken) =>
         MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator => validator.Required(request.Reason, "reason"),
             task => task.Terminate(),
             cancellationToken);
@@ -124,7 +124,7 @@ public sealed class TaskLifecycleService(
     {
         var adopters = request.Adopters.Select(Nfc.Of).ToList();
         return MoveAsync(
-            LifecycleVerb.Of(request),
+            request,
             validator =>
             {
                 validator.Check(adopters.Count > 0, "adopters", "is required: name at least one organisation or area taking the results up");
@@ -139,7 +139,7 @@ public sealed class TaskLifecycleService(
     }
 
     private async Task<V1.Task> MoveAsync(
-        LifecycleVerb verb,
+        ILifecycleRequest request,
         Action<Validator> validateVerb,
         Func<ScienceTask, TaskChange> apply,
         CancellationToken cancellationToken,
@@ -147,7 +147,7 @@ public sealed class TaskLifecycleService(
     {
         TaskChange? change = null;
         var task = await Rows.MoveAsync(
-            verb,
+            LifecycleVerb.Of(request),
             clock.UtcNow(),
             validateVerb,
             (task, transition) =>

@@ -2,7 +2,6 @@ using Khcn.Aip;
 using Khcn.ProvinceReference;
 using Khcn.Tasks.Application.Tasks;
 using Khcn.Tasks.Data;
-using Khcn.Tasks.Domain.Tasks;
 using Khcn.Tasks.V1;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,18 +22,8 @@ public sealed class TaskSummaryService(TasksDbContext db, IProvinceReference pro
             provinces, validator, request.ProvinceCodes, "province_codes", cancellationToken);
         validator.ThrowIfInvalid("The summary request has invalid fields.");
 
-        IQueryable<ScienceTask> tasks = db.Tasks.AsNoTracking();
-        var filters = await TaskFilters.Schemas.ForAsync(provinces, request.Filter, cancellationToken);
-        if (Filters.Compile(request.Filter, filters) is { } predicate)
-        {
-            tasks = tasks.Where(predicate);
-        }
-
-        if (provinceScope is not null)
-        {
-            tasks = tasks.Where(t => provinceScope.Contains(t.ProvinceCode));
-        }
-
+        var tasks = await TaskFilters.Schemas.MatchingAsync(
+            db.Tasks.AsNoTracking(), provinces, request.Filter, provinceScope, cancellationToken);
         var groups = await tasks
             .GroupBy(TaskSummaryKey.Columns.Selector(dimensions))
             .Select(g => new TaskSummaryGroup(
