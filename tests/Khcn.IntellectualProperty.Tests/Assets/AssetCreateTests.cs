@@ -112,11 +112,8 @@ public abstract class AssetCreateTests(IpServiceFixture service)
         var marker = Marker();
         var request = new CreateAssetRequest { Asset = Marked(marker), RequestId = Guid.NewGuid().ToString() };
 
-        var first = await Client.CreateAssetAsync(request);
-        var retry = await Client.CreateAssetAsync(request);
-
-        Assert.Equal(first, retry);
-        Assert.Equal([first.Name], await NamesAsync(Client, marker));
+        await RequestIdRetries.AssertRetryReturnsTheFirstAsync(
+            async () => await Client.CreateAssetAsync(request), a => a.Name, () => NamesAsync(Client, marker));
     }
 
     [Fact]
@@ -125,10 +122,8 @@ public abstract class AssetCreateTests(IpServiceFixture service)
         var marker = Marker();
         var request = new CreateAssetRequest { Asset = Marked(marker), RequestId = Guid.NewGuid().ToString() };
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => await service.NewClient().CreateAssetAsync(request)));
-
-        var only = Assert.Single(await NamesAsync(Client, marker));
-        Assert.All(answers, answer => Assert.Equal(only, answer.Name));
+        await RequestIdRetries.AssertConcurrentRetriesGetTheOneCreatedAsync(
+            6, async () => await service.NewClient().CreateAssetAsync(request), a => a.Name, () => NamesAsync(Client, marker));
     }
 
     [Fact]

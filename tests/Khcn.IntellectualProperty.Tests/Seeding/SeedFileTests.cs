@@ -1,4 +1,3 @@
-using System.Text;
 using Khcn.Aip;
 using Khcn.Tests.Seeding;
 using State = Khcn.IntellectualProperty.V1.Asset.Types.State;
@@ -18,14 +17,7 @@ public sealed class SeedFileTests
     private const string LangSon = "20";
 
     [Fact]
-    public void Every_string_and_property_name_in_the_seed_file_is_NFC()
-    {
-        var strings = JsonStrings.InFile(IpSeedFiles.AssetsPath);
-        var offenders = strings.Where(s => !s.Value.IsNormalized(NormalizationForm.FormC)).Select(s => s.Path).ToList();
-
-        Assert.Contains(strings, s => s.Value.Any(c => c > 0x7f)); // the walk reached the Vietnamese text
-        Assert.Empty(offenders);
-    }
+    public void Every_string_and_property_name_in_the_seed_file_is_NFC() => SeedFileChecks.AssertEveryStringIsNfc(IpSeedFiles.AssetsPath);
 
     [Fact]
     public void Every_seed_asset_has_a_unique_fixed_name_a_title_and_a_province_code()
@@ -100,10 +92,6 @@ public sealed class SeedFileTests
     }
 
     [Fact]
-    public void Sources_md_says_where_every_record_comes_from()
-    {
-        var sources = File.ReadAllText(IpSeedFiles.SourcesPath);
-
-        Assert.All(IpSeedFiles.Assets(), a => Assert.Contains($"`{a.Name}`", sources));
-    }
+    public void Sources_md_says_where_every_record_comes_from() =>
+        SeedFileChecks.AssertSourcesNameEveryRecord(IpSeedFiles.SourcesPath, IpSeedFiles.Assets().Select(a => a.Name));
 }

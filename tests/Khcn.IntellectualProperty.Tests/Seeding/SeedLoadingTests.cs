@@ -12,7 +12,7 @@ namespace Khcn.IntellectualProperty.Tests.Seeding;
 /// computed), and starting again on the same database adds, changes and records nothing.
 /// </summary>
 public abstract class SeedLoadingTests<TFixture>(TFixture service) : IClassFixture<TFixture>
-    where TFixture : IpServiceFixture, ISeededIpService
+    where TFixture : IpServiceFixture, ISeededService
 {
     private IntellectualPropertyService.IntellectualPropertyServiceClient Client => service.Client;
 

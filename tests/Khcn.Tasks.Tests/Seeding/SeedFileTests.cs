@@ -1,4 +1,3 @@
-using System.Text;
 using Khcn.Tasks.Seeding;
 using Khcn.Tests.Seeding;
 
@@ -14,14 +13,8 @@ public sealed class SeedFileTests
 
     [Theory]
     [MemberData(nameof(SeedFiles))]
-    public void Every_string_and_property_name_in_a_seed_file_is_NFC(string fileName)
-    {
-        var strings = JsonStrings.InFile(Path.Combine(TaskSeedFiles.Folder, fileName));
-        var offenders = strings.Where(s => !s.Value.IsNormalized(NormalizationForm.FormC)).Select(s => s.Path).ToList();
-
-        Assert.Contains(strings, s => s.Value.Any(c => c > 0x7f)); // the walk reached the Vietnamese text
-        Assert.Empty(offenders);
-    }
+    public void Every_string_and_property_name_in_a_seed_file_is_NFC(string fileName) =>
+        SeedFileChecks.AssertEveryStringIsNfc(Path.Combine(TaskSeedFiles.Folder, fileName));
 
     [Fact]
     public void Every_programme_has_a_unique_fixed_name_and_the_fields_the_api_requires()
@@ -58,11 +51,7 @@ public sealed class SeedFileTests
     }
 
     [Fact]
-    public void Sources_md_says_where_every_record_comes_from()
-    {
-        var sources = File.ReadAllText(TaskSeedFiles.SourcesPath);
-        var names = TaskSeedFiles.Programmes().Select(p => p.Name).Concat(TaskSeedFiles.Tasks().Select(t => t.Name));
-
-        Assert.All(names, name => Assert.Contains($"`{name}`", sources));
-    }
+    public void Sources_md_says_where_every_record_comes_from() =>
+        SeedFileChecks.AssertSourcesNameEveryRecord(
+            TaskSeedFiles.SourcesPath, TaskSeedFiles.Programmes().Select(p => p.Name).Concat(TaskSeedFiles.Tasks().Select(t => t.Name)));
 }

@@ -12,7 +12,7 @@ namespace Khcn.Tasks.Tests.Seeding;
 /// database adds, changes and records nothing.
 /// </summary>
 public abstract class SeedLoadingTests<TFixture>(TFixture service) : IClassFixture<TFixture>
-    where TFixture : TasksServiceFixture, ISeededTasksService
+    where TFixture : TasksServiceFixture, ISeededService
 {
     private TasksService.TasksServiceClient Client => service.Client;
 
