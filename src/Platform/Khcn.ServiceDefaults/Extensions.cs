@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -6,7 +8,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every Khcn service gets, in one place (eShop's ServiceDefaults): the gRPC server,
-/// gRPC health checks, server reflection, the shared cache and OpenTelemetry over OTLP.
+/// gRPC and HTTP health checks, server reflection, the shared cache and OpenTelemetry over OTLP.
 /// </summary>
 public static class Extensions
 {
@@ -21,6 +23,8 @@ public static class Extensions
         // Domain code throws ApiException; the interceptor turns it into AIP-193 errors for every call kind.
         builder.Services.AddGrpc(options => options.Interceptors.Add<ApiExceptionInterceptor>());
         builder.AddDefaultHealthChecks();
+        // After AddGrpc: the health listener's Kestrel defaults replace the gRPC server's.
+        builder.AddHealthListener();
 
         // Reflection lets grpcurl and other government systems discover the v1 contracts
         // without a copy of our .proto files.
@@ -50,12 +54,36 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>
+    /// gRPC health and reflection, and the HTTP health endpoints (<see cref="HealthEndpoints.ReadinessPath"/>,
+    /// <see cref="HealthEndpoints.LivenessPath"/>): JSON, <c>Cache-Control: no-store</c>, on every port.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+
+        // A Degraded check (Redis down, the cache serving from memory) keeps readiness at 200: requests are still
+        // served. The body says Degraded for whoever looks.
+        var statusCodes = new Dictionary<HealthStatus, int>
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        };
+        app.MapHealthChecks(HealthEndpoints.ReadinessPath, new HealthCheckOptions
+        {
+            ResultStatusCodes = statusCodes,
+            ResponseWriter = HealthReportJson.WriteAsync,
+        });
+        app.MapHealthChecks(HealthEndpoints.LivenessPath, new HealthCheckOptions
+        {
+            Predicate = registration => registration.Tags.Contains(LiveTag),
+            ResultStatusCodes = statusCodes,
+            ResponseWriter = HealthReportJson.WriteAsync,
+        });
 
         return app;
     }

@@ -96,7 +96,7 @@ public sealed class ServiceHost : IAsyncDisposable
         }
 
         var addresses = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        return new ServiceHost(host, run, new Uri(addresses.Single()));
+        return new ServiceHost(host, run, new Uri(addresses.First()));
     }
 
     public async ValueTask DisposeAsync()
