@@ -1,3 +1,4 @@
+using Khcn.Data.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,10 @@ namespace Khcn.Data;
 /// </summary>
 public static class KhcnDbContextOptionsExtensions
 {
-    /// <summary>SQLite file at <paramref name="path"/> (created with its directory), with the crash-safety PRAGMAs.</summary>
+    /// <summary>
+    /// SQLite file at <paramref name="path"/> (created with its directory), with the crash-safety PRAGMAs and a span per
+    /// command (<see cref="DatabaseTelemetry.SourceName"/>; Microsoft.Data.Sqlite has no tracing of its own).
+    /// </summary>
     public static DbContextOptionsBuilder UseKhcnSqlite(this DbContextOptionsBuilder options, string path)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -22,7 +26,7 @@ public static class KhcnDbContextOptionsExtensions
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
-        return options.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
+        return options.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance, SqliteTracingInterceptor.Instance);
     }
 
     /// <summary>PostgreSQL through Npgsql; DateTime maps to timestamptz and must be UTC.</summary>
