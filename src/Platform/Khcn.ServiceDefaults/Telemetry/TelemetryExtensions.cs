@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
@@ -10,7 +11,8 @@ public static class TelemetryExtensions
     /// <summary>
     /// Without an OTLP endpoint telemetry is off: no provider, no exporter, one debug line. With one, each signal
     /// that has an endpoint is exported by the official OTLP exporter, with the protocol of
-    /// OTEL_EXPORTER_OTLP_PROTOCOL (grpc or http/protobuf).
+    /// OTEL_EXPORTER_OTLP_PROTOCOL (grpc or http/protobuf). With traces, hosting's request span is named and described
+    /// by the HTTP server span conventions, and health checks and health probes leave no spans.
     /// </summary>
     public static TBuilder AddTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -29,6 +31,14 @@ public static class TelemetryExtensions
         builder.Services.AddSingleton(identity);
         builder.Services.AddSingleton<TelemetryLifetime>();
         builder.Services.AddHostedService(services => services.GetRequiredService<TelemetryLifetime>());
+
+        if (signals.Traces)
+        {
+            // First of the startup filters, so requests an earlier filter answers itself (the health port's 404)
+            // are described too.
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, HttpServerSpanStartupFilter>());
+            builder.Services.UntraceHealthChecks();
+        }
 
         // Console and other providers' scopes carry the ids too, so their lines can be matched to traces.
         builder.Logging.Configure(options => options.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);

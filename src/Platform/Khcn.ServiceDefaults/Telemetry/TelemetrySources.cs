@@ -24,6 +24,8 @@ public static class TelemetrySources
         // Npgsql: one span per PostgreSQL command. EF Core has no ActivitySource of its own (only DiagnosticListener
         // events), so its commands are traced through Npgsql's spans.
         "Npgsql",
+        // Khcn.Data (DatabaseTelemetry.SourceName): one span per SQLite command, which Microsoft.Data.Sqlite does not trace.
+        "Khcn.Data",
     ];
 
     public static IReadOnlyList<string> Meters { get; } =

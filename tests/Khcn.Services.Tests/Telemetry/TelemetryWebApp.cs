@@ -1,0 +1,64 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Khcn.Services.Tests.Telemetry;
+
+/// <summary>
+/// A minimal web app with <see cref="TelemetryExtensions.AddTelemetry{TBuilder}"/> exporting traces to a receiver, for
+/// answers no Khcn service gives on purpose (a 5xx, an unhandled exception). HTTP/1.1 and HTTP/2 on 127.0.0.1, port 0.
+/// </summary>
+public sealed class TelemetryWebApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TelemetryWebApp(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static Task<TelemetryWebApp> StartAsync(OtlpReceiver receiver, Action<WebApplication> map) =>
+        StartAsync(receiver, _ => { }, map);
+
+    /// <summary><paramref name="configure"/> runs before AddTelemetry, as a service's own registrations do.</summary>
+    public static async Task<TelemetryWebApp> StartAsync(OtlpReceiver receiver, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
+    {
+        // Production: in Development the app would catch exceptions on its own error page before the span saw them.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(
+        [
+            new("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.Endpoint.ToString()),
+            new("OTEL_EXPORTER_OTLP_PROTOCOL", OtlpProtocol.Grpc),
+            new("OTEL_METRICS_EXPORTER", "none"),
+            new("OTEL_LOGS_EXPORTER", "none"),
+            new("OTEL_SERVICE_NAME", "telemetry-web-app"),
+        ]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        configure(builder);
+        builder.AddTelemetry();
+
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new TelemetryWebApp(app, new Uri(address));
+    }
+
+    /// <summary>Stops the app, which flushes its tracer: every span it ended has been exported when this returns.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
