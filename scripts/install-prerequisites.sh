@@ -10,6 +10,7 @@ apt_packages=(
     postgresql       # database tests (Khcn.Data.Tests, service tests) start their own throwaway clusters
     redis-server     # cache tests (Khcn.Redis.Tests, Khcn.Caching.Tests) start their own servers
     redis-tools      # redis-benchmark for bench/redis
+    chromium         # headless browser for the dashboard's page tests (driven over the DevTools protocol)
 )
 missing=()
 for p in "${apt_packages[@]}"; do

@@ -1,3 +1,4 @@
+using Khcn.Hosting.Dashboard;
 using Khcn.Hosting.Orchestration;
 using Microsoft.Extensions.Configuration;
 
@@ -33,6 +34,9 @@ internal sealed record AppHostOptions
     /// <summary>The repository root (the folder above the AppHost holding Khcn.sln), for the ready-to-paste command.</summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>The dashboard's ports; null runs without it (<c>AppHost:Dashboard:Enabled=false</c>, and the tests of the orchestrator).</summary>
+    public DashboardSettings? Dashboard { get; init; }
+
     public static AppHostOptions From(IConfiguration configuration, string appHostDirectory)
     {
         var section = configuration.GetSection("AppHost");
@@ -45,8 +49,16 @@ internal sealed record AppHostOptions
             StopTimeout = section.GetValue("StopTimeout", defaults.StopTimeout),
             Color = !Console.IsOutputRedirected && string.IsNullOrEmpty(configuration["NO_COLOR"]),
             RepositoryRoot = FindRepositoryRoot(appHostDirectory),
+            Dashboard = DashboardFrom(section.GetSection("Dashboard")),
         };
     }
+
+    private static DashboardSettings? DashboardFrom(IConfigurationSection section) =>
+        section.GetValue("Enabled", true)
+            ? new DashboardSettings(
+                section.GetValue("Port", DashboardSettings.DefaultPort),
+                section.GetValue("OtlpGrpcPort", DashboardSettings.DefaultOtlpGrpcPort))
+            : null;
 
     private static string? FindRepositoryRoot(string start)
     {

@@ -7,7 +7,7 @@ namespace Khcn.AppHost.Tests.Infrastructure;
 /// What the AppHost prints once every resource is healthy (or fell back): the count and start-up time, a row per
 /// resource, the ready-to-paste <c>try:</c> command and the log directory.
 /// </summary>
-public sealed partial record ReadySummary(int Count, double Seconds, IReadOnlyList<ResourceRow> Rows, string? TryCommand, string LogDirectory)
+public sealed partial record ReadySummary(int Count, double Seconds, IReadOnlyList<ResourceRow> Rows, string? TryCommand, string LogDirectory, Uri? Dashboard)
 {
     [GeneratedRegex(@"^\[apphost\]\s+all (\d+) resources healthy in ([0-9.]+) s")]
     public static partial Regex HeadlinePattern();
@@ -20,6 +20,9 @@ public sealed partial record ReadySummary(int Count, double Seconds, IReadOnlyLi
 
     [GeneratedRegex(@"^\[apphost\]\s+try: (?<command>.+)$")]
     private static partial Regex TryPattern();
+
+    [GeneratedRegex(@"^\[apphost\]\s+dashboard: (?<url>http://\S+)$")]
+    private static partial Regex DashboardPattern();
 
     public ResourceRow this[string name] =>
         Rows.FirstOrDefault(r => r.Name == name)
@@ -36,6 +39,7 @@ public sealed partial record ReadySummary(int Count, double Seconds, IReadOnlyLi
 
         var rows = new List<ResourceRow>();
         string? tryCommand = null;
+        Uri? dashboard = null;
         foreach (var line in lines.Skip(1))
         {
             if (RowPattern().Match(line) is { Success: true } row)
@@ -50,6 +54,10 @@ public sealed partial record ReadySummary(int Count, double Seconds, IReadOnlyLi
             {
                 tryCommand = command.Groups["command"].Value;
             }
+            else if (DashboardPattern().Match(line) is { Success: true } url)
+            {
+                dashboard = new Uri(url.Groups["url"].Value);
+            }
         }
 
         return new ReadySummary(
@@ -57,6 +65,7 @@ public sealed partial record ReadySummary(int Count, double Seconds, IReadOnlyLi
             double.Parse(headline.Groups[2].Value, CultureInfo.InvariantCulture),
             rows,
             tryCommand,
-            LogsPattern().Match(lines[^1]).Groups["directory"].Value);
+            LogsPattern().Match(lines[^1]).Groups["directory"].Value,
+            dashboard);
     }
 }

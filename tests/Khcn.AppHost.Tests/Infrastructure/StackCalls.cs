@@ -38,5 +38,14 @@ public static class StackCalls
         };
     }
 
+    /// <summary>The province overview, which asks Tasks and IntellectualProperty; <paramref name="traceParent"/> makes it part of the caller's trace.</summary>
+    public static async Task<ProvinceOverview> GetOverviewAsync(string address, string province, string traceParent)
+    {
+        using var channel = GrpcChannel.ForAddress(address);
+        var request = new GetProvinceOverviewRequest { Name = $"{province}/overview" };
+        return await new ProvincesService.ProvincesServiceClient(channel).GetProvinceOverviewAsync(
+            request, Options().WithHeaders(new Metadata { { "traceparent", traceParent } }));
+    }
+
     private static CallOptions Options() => new(deadline: DateTime.UtcNow + CallTimeout);
 }

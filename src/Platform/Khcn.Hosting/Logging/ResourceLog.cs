@@ -33,11 +33,16 @@ internal sealed class ResourceLog
     /// <summary>The <c>name.log</c> file.</summary>
     public string FilePath { get; }
 
+    /// <summary>The last lines, for the dashboard.</summary>
+    public RecentLines Recent { get; } = new();
+
     public void WriteLine(string line)
     {
         var timestamp = DateTimeOffset.UtcNow;
+        var plain = LineSanitizer.ForFile(line);
+        Recent.Add(timestamp, plain);
         _console.WriteLine(Name, _style, LineSanitizer.ForConsole(line, _console.Color));
-        WriteToFile($"{timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)} {LineSanitizer.ForFile(line)}");
+        WriteToFile($"{timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)} {plain}");
     }
 
     /// <summary>Closes the file; later lines reach the console only.</summary>

@@ -43,6 +43,15 @@ internal sealed class RunLogs : IAsyncDisposable
         }
     }
 
+    /// <summary>The log of <paramref name="resourceName"/> if it has one yet (the AppHost's own is <c>apphost</c>).</summary>
+    public ResourceLog? Find(string resourceName)
+    {
+        lock (_gate)
+        {
+            return _logs.GetValueOrDefault(resourceName);
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         lock (_gate)

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Aspire.Hosting.ApplicationModel;
+using Khcn.Dashboard;
+using Khcn.Hosting.Dashboard;
 using Khcn.Hosting.Logging;
 using Khcn.Hosting.Processes;
 
@@ -15,6 +17,10 @@ internal sealed class Orchestrator(ResourceGraph graph, AppHostOptions options, 
     private readonly Dictionary<IResource, ResourceSupervisor> _supervisors = [];
     private RunLogs? _logs;
     private DetachedShell? _orphanWatchdog;
+    private DashboardHost? _dashboard;
+
+    // What the dashboard lists: replaced whole once every supervisor exists, never mutated, so its reads need no lock.
+    private IReadOnlyList<ResourceSupervisor> _published = [];
 
     /// <summary>Runs until <paramref name="stopping"/>; 0 when stopped by it, 1 when a resource could not be started.</summary>
     public async Task<int> RunAsync(CancellationToken stopping, CancellationToken forced)
@@ -28,12 +34,15 @@ internal sealed class Orchestrator(ResourceGraph graph, AppHostOptions options, 
         PortAllocator.AllocateAll(graph.StartOrder);
         var children = new ChildProcessRegistry(Path.Combine(runDirectory, "children"));
         _orphanWatchdog = OrphanWatchdog.Start(children, Environment.ProcessId);
+        _dashboard = await StartDashboardAsync(appHost, stopping);
         foreach (var resource in graph.StartOrder)
         {
             _supervisors[resource] = new ResourceSupervisor(
                 resource, ResourceRunnerFactory.Create(resource), _logs.For(resource.Name), appHost,
-                Path.Combine(runDirectory, resource.Name), options, children);
+                Path.Combine(runDirectory, resource.Name), options, children, _dashboard?.OtlpGrpcEndpoint);
         }
+
+        _published = [.. _supervisors.Values];
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var supervising = _supervisors.Values.Select(s => s.RunAsync(_supervisors, failed.Token)).ToList();
@@ -41,7 +50,7 @@ internal sealed class Orchestrator(ResourceGraph graph, AppHostOptions options, 
         try
         {
             await Task.WhenAll(_supervisors.Values.Select(s => s.Ready)).WaitAsync(stopping);
-            ReadySummary.Write(appHost, _supervisors.Values, clock.Elapsed, options, _logs.Directory);
+            ReadySummary.Write(appHost, _supervisors.Values, clock.Elapsed, options, _logs.Directory, _dashboard?.BrowserUrl);
             await Task.Delay(Timeout.Infinite, failed.Token);
         }
         catch (OperationCanceledException)
@@ -73,10 +82,28 @@ internal sealed class Orchestrator(ResourceGraph graph, AppHostOptions options, 
         }
 
         _orphanWatchdog?.Dispose();
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+        }
+
         if (_logs is not null)
         {
             await _logs.DisposeAsync();
         }
+    }
+
+    // Started before the resources, so the first span of every service has somewhere to go.
+    private async Task<DashboardHost?> StartDashboardAsync(ResourceLog appHost, CancellationToken stopping)
+    {
+        if (options.Dashboard is null)
+        {
+            return null;
+        }
+
+        var dashboard = await DashboardLauncher.StartAsync(options.Dashboard, new SupervisorCatalog(() => _published, _logs!), appHost, stopping);
+        appHost.WriteLine($"dashboard: {dashboard.BrowserUrl} (OTLP/gRPC {dashboard.OtlpGrpcEndpoint}, OTLP/HTTP {dashboard.OtlpHttpEndpoint})");
+        return dashboard;
     }
 
     // The first resource that fails (not a crash: those restart) ends the run.

@@ -10,7 +10,7 @@ namespace Khcn.Hosting.Orchestration;
 /// </summary>
 internal static class ReadySummary
 {
-    public static void Write(ResourceLog log, IEnumerable<ResourceSupervisor> supervisors, TimeSpan elapsed, AppHostOptions options, string logDirectory)
+    public static void Write(ResourceLog log, IEnumerable<ResourceSupervisor> supervisors, TimeSpan elapsed, AppHostOptions options, string logDirectory, Uri? dashboard = null)
     {
         var rows = supervisors.Select(s => new[]
         {
@@ -30,6 +30,11 @@ internal static class ReadySummary
         if (ExampleCall(supervisors, options) is { } command)
         {
             log.WriteLine($"try: {command}");
+        }
+
+        if (dashboard is not null)
+        {
+            log.WriteLine($"dashboard: {dashboard}");
         }
 
         log.WriteLine($"logs: {logDirectory}");

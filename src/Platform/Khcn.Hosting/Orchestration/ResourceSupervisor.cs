@@ -17,8 +17,12 @@ internal sealed class ResourceSupervisor(
     ResourceLog appHostLog,
     string workDirectory,
     AppHostOptions options,
-    ChildProcessRegistry children)
+    ChildProcessRegistry children,
+    Uri? otlpEndpoint = null)
 {
+    private const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    private const string OtlpProtocolVariable = "OTEL_EXPORTER_OTLP_PROTOCOL";
+
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IResource Resource => resource;
@@ -26,6 +30,15 @@ internal sealed class ResourceSupervisor(
     public IResourceRunner Runner => runner;
 
     public ResourceState State { get; private set; } = ResourceState.NotStarted;
+
+    /// <summary>How many times the resource was started again after its process exited.</summary>
+    public int Restarts { get; private set; }
+
+    /// <summary>When the current process (or the last one) started.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>The log of the resource's own output.</summary>
+    public ResourceLog Log => log;
 
     /// <summary>Completes when the resource is first healthy or fell back; faults when it cannot be started.</summary>
     public Task Ready => _ready.Task;
@@ -79,6 +92,7 @@ internal sealed class ResourceSupervisor(
         {
             State = attempt == 0 ? ResourceState.Starting : ResourceState.Restarting;
             await runner.StartAsync(NewRunContext(), stopping);
+            StartedAt = DateTimeOffset.UtcNow;
             if (resource.HasFallenBack())
             {
                 State = ResourceState.FallBack;
@@ -104,6 +118,7 @@ internal sealed class ResourceSupervisor(
 
             var exitCode = await runner.Process!.Exited.WaitAsync(stopping);
             attempt = options.Restart.NextAttempt(attempt, started.Elapsed);
+            Restarts++;
             var delay = options.Restart.DelayBefore(attempt);
             State = ResourceState.Restarting;
             appHostLog.WriteLine($"{resource.Name} exited with code {exitCode}; restarting in {delay.TotalSeconds:0.#} s (restart {attempt})");
@@ -147,6 +162,13 @@ internal sealed class ResourceSupervisor(
         foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             callback.Callback(context);
+        }
+
+        // The dashboard receives every project's telemetry, unless the app model points it elsewhere.
+        if (otlpEndpoint is not null && resource is ProjectResource && !environment.ContainsKey(OtlpEndpointVariable))
+        {
+            environment[OtlpEndpointVariable] = otlpEndpoint.ToString().TrimEnd('/');
+            environment[OtlpProtocolVariable] = "grpc";
         }
 
         var arguments = resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args).ToList();

@@ -8,11 +8,12 @@ namespace Khcn.Hosting.Runners;
 
 /// <summary>
 /// Runs a .NET project from its build output (<c>dotnet Service.dll</c>, not <c>dotnet run</c>: no build at each
-/// restart, and signals reach the service itself) in its project folder; healthy when gRPC health answers SERVING.
+/// restart, and signals reach the service itself) in its project folder; healthy when <c>/health</c> on its health
+/// endpoint answers 200.
 /// </summary>
 internal sealed class ProjectRunner(ProjectResource resource) : IResourceRunner
 {
-    private readonly GrpcHealthProbe _probe = new(new Uri(resource.HttpEndpoint.Url));
+    private readonly HttpHealthProbe _probe = new(new Uri(resource.HealthEndpoint.Url));
 
     // SIGTERM: ASP.NET Core's host stops gracefully (drains calls, flushes telemetry).
     private readonly ProcessSlot _process = new(PosixSignal.Terminate);
