@@ -23,6 +23,9 @@ if (options.Mode == BenchServerOptions.GrpcMode)
     builder.Services.AddGrpc();
 }
 
+// Before the host starts, so the first call already finds its listeners.
+var telemetry = BenchTelemetry.Start(options.Telemetry, options.OtlpEndpoint);
+
 var app = builder.Build();
 
 if (options.Mode == BenchServerOptions.GrpcMode)
@@ -46,3 +49,6 @@ app.Lifetime.ApplicationStopping.Register(() => Console.WriteLine(
     $"GCSTATS allocated_bytes={GC.GetTotalAllocatedBytes(precise: true)} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)}"));
 
 await app.WaitForShutdownAsync();
+
+// Providers shut down after the server: spans of the last calls are still exported (bench/telemetry counts them).
+telemetry.Dispose();
