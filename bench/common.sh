@@ -81,10 +81,16 @@ protoc_path() {
   echo "${NUGET_PACKAGES:-$HOME/.nuget/packages}/grpc.tools/$version/tools/$arch/protoc"
 }
 
+# Usage: build [PROJECT_DIR...]  (default: the bench server and client). Release builds, then the descriptor set the
+# grpcio probe loads and the request body h2load posts.
 build() {
-  log "building bench projects (Release)"
-  dotnet build "$BENCH_DIR/Khcn.Bench.Server/Khcn.Bench.Server.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
-  dotnet build "$BENCH_DIR/Khcn.Bench.Client/Khcn.Bench.Client.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
+  local projects=("$@")
+  ((${#projects[@]})) || projects=("$BENCH_DIR/Khcn.Bench.Server" "$BENCH_DIR/Khcn.Bench.Client")
+  log "building $(printf '%s ' "${projects[@]##*/}")(Release)"
+  local project
+  for project in "${projects[@]}"; do
+    dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly
+  done
   # Grpc.Tools' own protoc (restored by the build above) makes the descriptor set the Python peer loads.
   "$(protoc_path)" --proto_path="$BENCH_DIR/protos" --descriptor_set_out="$DESCRIPTOR_SET" khcn/bench/v1/echo.proto
   dotnet "$SERVER_DLL" write-request "$REQUEST" --payload-size "$PAYLOAD_SIZE"
@@ -92,28 +98,34 @@ build() {
 
 # --- servers under test -----------------------------------------------------------------------
 # Every server binds 127.0.0.1 port 0 and prints "LISTENING http://127.0.0.1:<port>" when ready.
+# Usage: wait_listening PID OUTPUT_FILE -> prints the URL of its "LISTENING <url>" line.
+wait_listening() {
+  local pid=$1 output=$2 url
+  for _ in $(seq 1 600); do
+    url=$(grep -m1 "^LISTENING " "$output" 2>/dev/null | cut -d" " -f2) && [[ -n "$url" ]] && { echo "$url"; return 0; }
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "$output: no LISTENING line:" >&2
+  cat "$output" >&2
+  return 1
+}
+
+# Usage: start_server NAME [ARG...]  (ARGs go to our server: ours, bare)
 start_server() {
   local name=$1
+  shift
   local output="$OUT/$name.server.log"
   case "$name" in
-    ours) "${SERVER_PIN[@]}" dotnet "$SERVER_DLL" grpc --payload-size "$PAYLOAD_SIZE" >"$output" 2>&1 & ;;
-    bare) "${SERVER_PIN[@]}" dotnet "$SERVER_DLL" bare --payload-size "$PAYLOAD_SIZE" >"$output" 2>&1 & ;;
+    ours) "${SERVER_PIN[@]}" dotnet "$SERVER_DLL" grpc --payload-size "$PAYLOAD_SIZE" "$@" >"$output" 2>&1 & ;;
+    bare) "${SERVER_PIN[@]}" dotnet "$SERVER_DLL" bare --payload-size "$PAYLOAD_SIZE" "$@" >"$output" 2>&1 & ;;
     grpcjs) "${SERVER_PIN[@]}" node "$BENCH_DIR/peers/node/server.js" >"$output" 2>&1 & ;;
     python) "${SERVER_PIN[@]}" "$PYTHON" "$BENCH_DIR/peers/python/echo_server.py" "$DESCRIPTOR_SET" >"$output" 2>&1 & ;;
   esac
   SERVER_PID=$!
-  for _ in $(seq 1 600); do
-    if SERVER_URL=$(grep -m1 "^LISTENING " "$output" 2>/dev/null | cut -d" " -f2) && [[ -n "$SERVER_URL" ]]; then
-      # h2load sees only :status 200; a real gRPC client checks grpc-status and the echoed bytes.
-      "$PYTHON" "$BENCH_DIR/peers/python/echo_probe.py" "$DESCRIPTOR_SET" "${SERVER_URL#http://}" "$PAYLOAD_SIZE" >&2 || return 1
-      return 0
-    fi
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "server '$name' did not start:" >&2
-  cat "$output" >&2
-  return 1
+  SERVER_URL=$(wait_listening "$SERVER_PID" "$output") || { echo "server '$name' did not start" >&2; return 1; }
+  # h2load sees only :status 200; a real gRPC client checks grpc-status and the echoed bytes.
+  "$PYTHON" "$BENCH_DIR/peers/python/echo_probe.py" "$DESCRIPTOR_SET" "${SERVER_URL#http://}" "$PAYLOAD_SIZE" >&2
 }
 
 

@@ -50,28 +50,6 @@ ensure_tools() {
   fi
 }
 
-build_all() {
-  log "building bench server and telemetry receiver (Release)"
-  dotnet build "$BENCH_DIR/Khcn.Bench.Server/Khcn.Bench.Server.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
-  dotnet build "$TELEMETRY_DIR/Khcn.Bench.TelemetryReceiver/Khcn.Bench.TelemetryReceiver.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly
-  # The descriptor set for the grpcio probe that checks each server before it is loaded (see common.sh).
-  "$(protoc_path)" --proto_path="$BENCH_DIR/protos" --descriptor_set_out="$DESCRIPTOR_SET" khcn/bench/v1/echo.proto
-  dotnet "$SERVER_DLL" write-request "$REQUEST" --payload-size "$PAYLOAD_SIZE"
-}
-
-# Usage: wait_listening PID OUTPUT_FILE -> prints the URL of its "LISTENING <url>" line.
-wait_listening() {
-  local pid=$1 output=$2 url
-  for _ in $(seq 1 600); do
-    url=$(grep -m1 "^LISTENING " "$output" 2>/dev/null | cut -d" " -f2) && [[ -n "$url" ]] && { echo "$url"; return 0; }
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "$output: no LISTENING line:" >&2
-  cat "$output" >&2
-  return 1
-}
-
 start_receiver() {
   local output="$OUT/receiver.$1.log"
   "${LOAD_PIN[@]}" dotnet "$RECEIVER_DLL" >"$output" 2>&1 &
@@ -79,16 +57,11 @@ start_receiver() {
   RECEIVER_URL=$(wait_listening "$RECEIVER_PID" "$output")
 }
 
-# Usage: start_traced_server MODE ROUND  (bench/common.sh's start_server, with the telemetry options)
+# Usage: start_traced_server MODE  (bench/common.sh's start_server with the telemetry options)
 start_traced_server() {
-  local mode=$1 round=$2 output="$OUT/$1.$2.server.log"
-  local telemetry=(--telemetry "$mode")
-  [[ "$mode" != export ]] || telemetry+=(--otlp-endpoint "$RECEIVER_URL")
-  "${SERVER_PIN[@]}" dotnet "$SERVER_DLL" grpc --payload-size "$PAYLOAD_SIZE" "${telemetry[@]}" >"$output" 2>&1 &
-  SERVER_PID=$!
-  SERVER_URL=$(wait_listening "$SERVER_PID" "$output") || return 1
-  # h2load sees only :status 200; a real gRPC client checks grpc-status and the echoed bytes.
-  "$PYTHON" "$BENCH_DIR/peers/python/echo_probe.py" "$DESCRIPTOR_SET" "${SERVER_URL#http://}" "$PAYLOAD_SIZE" >&2
+  local telemetry=(--telemetry "$1")
+  [[ "$1" != export ]] || telemetry+=(--otlp-endpoint "$RECEIVER_URL")
+  start_server ours "${telemetry[@]}"
 }
 
 # Calls h2load got a 2xx for, from its summary ("requests: N total, N started, N done, N succeeded, ...").
@@ -115,7 +88,7 @@ bench_mode() {
   if [[ "$mode" == export ]] && ! start_receiver "$round"; then
     log "receiver did not start"; stop_receiver; return 0
   fi
-  if ! start_traced_server "$mode" "$round" || ! h2load_load "$WARMUP" >"$warmup_output" 2>&1; then
+  if ! start_traced_server "$mode" || ! h2load_load "$WARMUP" >"$warmup_output" 2>&1; then
     log "server ($mode) failed"; stop_server; stop_receiver; return 0
   fi
 
@@ -165,7 +138,7 @@ main() {
   rm -f "$OUT"/*.h2load.tsv "$OUT"/*.txt "$OUT"/*.log "$RESULTS"
   touch "$RESULTS"
   ensure_tools
-  build_all
+  build "$BENCH_DIR/Khcn.Bench.Server" "$TELEMETRY_DIR/Khcn.Bench.TelemetryReceiver"
   RUN_STARTED=$(date -u '+%Y-%m-%d %H:%M')
   LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
   for round in $(seq 1 "$ROUNDS"); do
