@@ -3,6 +3,7 @@ using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Grpc.Net.Client;
 using Khcn.Grpc.StandardServices.Tests.Infrastructure;
+using Khcn.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -82,7 +83,7 @@ public sealed class HealthCheckTests
     public async Task Check_StatusSetOnHealthServiceImpl_IsReported()
     {
         await using var server = await HealthTestServer.StartAsync(checks => checks.AddCheck("database", new ToggleHealthCheck()));
-        var health = server.Services.GetRequiredService<HealthServiceImpl>();
+        var health = server.App.Services.GetRequiredService<HealthServiceImpl>();
 
         health.SetStatus("khcn.manual.v1.Legacy", ServingStatus.NotServing);
 
@@ -93,7 +94,7 @@ public sealed class HealthCheckTests
     public async Task Check_ClearedStatus_ReturnsNotFound()
     {
         await using var server = await HealthTestServer.StartAsync(checks => checks.AddCheck("database", new ToggleHealthCheck()));
-        var health = server.Services.GetRequiredService<HealthServiceImpl>();
+        var health = server.App.Services.GetRequiredService<HealthServiceImpl>();
         health.SetStatus("khcn.manual.v1.Legacy", ServingStatus.Serving);
         Assert.Equal(ServingStatus.Serving, await CheckAsync(server, "khcn.manual.v1.Legacy"));
 
@@ -103,7 +104,7 @@ public sealed class HealthCheckTests
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
-    private static async Task<ServingStatus> CheckAsync(StandardServicesServer server, string service)
+    private static async Task<ServingStatus> CheckAsync(LoopbackApp server, string service)
     {
         using var channel = GrpcChannel.ForAddress(server.Address);
         var client = new Health.HealthClient(channel);

@@ -27,7 +27,7 @@ public sealed class HealthWatchTests
     public async Task Watch_StatusChangeOnHealthServiceImpl_IsStreamed()
     {
         await using var server = await HealthTestServer.StartAsync(checks => checks.AddCheck("database", new ToggleHealthCheck()));
-        var health = server.Services.GetRequiredService<HealthServiceImpl>();
+        var health = server.App.Services.GetRequiredService<HealthServiceImpl>();
         health.SetStatus("khcn.manual.v1.Legacy", ServingStatus.Serving);
         using var channel = GrpcChannel.ForAddress(server.Address);
         using var call = new Health.HealthClient(channel).Watch(new HealthCheckRequest { Service = "khcn.manual.v1.Legacy" }, deadline: TestDeadline.FromNow);
@@ -47,7 +47,7 @@ public sealed class HealthWatchTests
         Assert.Equal(ServingStatus.ServiceUnknown, await NextStatusAsync(call));
 
         // health-checking.md: when the service becomes known later, the same call reports it.
-        server.Services.GetRequiredService<HealthServiceImpl>().SetStatus("khcn.later.v1.Late", ServingStatus.Serving);
+        server.App.Services.GetRequiredService<HealthServiceImpl>().SetStatus("khcn.later.v1.Late", ServingStatus.Serving);
 
         Assert.Equal(ServingStatus.Serving, await NextStatusAsync(call));
     }
@@ -73,7 +73,7 @@ public sealed class HealthWatchTests
     public async Task Watch_ClientCancellation_EndsTheCallAndReleasesTheWatcher()
     {
         await using var server = await HealthTestServer.StartAsync(checks => checks.AddCheck("database", new ToggleHealthCheck()));
-        var health = server.Services.GetRequiredService<HealthServiceImpl>();
+        var health = server.App.Services.GetRequiredService<HealthServiceImpl>();
         using var channel = GrpcChannel.ForAddress(server.Address);
         using var cancellation = new CancellationTokenSource();
         using var call = new Health.HealthClient(channel).Watch(new HealthCheckRequest(), deadline: TestDeadline.FromNow, cancellationToken: cancellation.Token);

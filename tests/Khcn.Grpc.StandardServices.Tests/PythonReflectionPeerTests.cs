@@ -20,8 +20,9 @@ public sealed class PythonReflectionPeerTests
     {
         await using var server = await ReflectionTestServer.StartAsync();
 
+        // grpcio takes its target as host:port, not as a URI.
         using var result = await RunPeerAsync(
-            "--target", server.Authority,
+            "--target", $"{server.Address.Host}:{server.Address.Port}",
             "--protoc", ProtocPaths.Protoc,
             "--include", ProtocPaths.WellKnownProtos,
             "--proto-root", Path.Combine(AppContext.BaseDirectory, "protos"),

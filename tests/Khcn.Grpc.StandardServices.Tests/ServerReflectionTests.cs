@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Grpc.Reflection.V1;
 using Khcn.Grpc.StandardServices.Tests.Infrastructure;
 using Khcn.Testing.Standard.V1;
+using Khcn.Tests.Hosting;
 using V1Alpha = Grpc.Reflection.V1Alpha;
 
 namespace Khcn.Grpc.StandardServices.Tests;
@@ -15,7 +16,7 @@ public sealed class ServerReflectionTests : IAsyncLifetime
     private const string ProbeFile = "khcn/testing/standard/v1/probe.proto";
     private const string ProbeTypesFile = "khcn/testing/standard/v1/probe_types.proto";
 
-    private StandardServicesServer server = null!;
+    private LoopbackApp server = null!;
     private GrpcChannel channel = null!;
 
     public async Task InitializeAsync()

@@ -1,4 +1,5 @@
 using Grpc.AspNetCore.HealthChecks;
+using Khcn.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -10,7 +11,7 @@ public static class HealthTestServer
 {
     public const string ProbeServiceName = "khcn.testing.standard.v1.ProbeService";
 
-    public static Task<StandardServicesServer> StartAsync(
+    public static Task<LoopbackApp> StartAsync(
         Action<IHealthChecksBuilder> addChecks,
         Action<GrpcHealthChecksOptions>? configure = null,
         TimeSpan? evaluationPeriod = null) =>

@@ -1,3 +1,4 @@
+using Khcn.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +7,7 @@ namespace Khcn.Grpc.StandardServices.Tests.Infrastructure;
 /// <summary>Starts a server exposing the probe service, health and both reflection versions.</summary>
 public static class ReflectionTestServer
 {
-    public static Task<StandardServicesServer> StartAsync() =>
+    public static Task<LoopbackApp> StartAsync() =>
         StandardServicesServer.StartAsync(
             services =>
             {

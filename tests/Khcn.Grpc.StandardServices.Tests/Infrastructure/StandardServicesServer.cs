@@ -1,9 +1,7 @@
 using System.Net;
+using Khcn.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,25 +13,9 @@ namespace Khcn.Grpc.StandardServices.Tests.Infrastructure;
 /// A real Kestrel server on 127.0.0.1 with an OS-assigned port, speaking cleartext HTTP/2 (h2c),
 /// hosting whatever gRPC services a test maps.
 /// </summary>
-public sealed class StandardServicesServer : IAsyncDisposable
+public static class StandardServicesServer
 {
-    private readonly WebApplication app;
-
-    private StandardServicesServer(WebApplication app, Uri address)
-    {
-        this.app = app;
-        Address = address;
-    }
-
-    /// <summary>The bound address, e.g. http://127.0.0.1:41234.</summary>
-    public Uri Address { get; }
-
-    /// <summary>host:port, as gRPC peers in other languages expect it.</summary>
-    public string Authority => $"{Address.Host}:{Address.Port}";
-
-    public IServiceProvider Services => app.Services;
-
-    public static async Task<StandardServicesServer> StartAsync(
+    public static Task<LoopbackApp> StartAsync(
         Action<IServiceCollection> configureServices,
         Action<IEndpointRouteBuilder> mapEndpoints)
     {
@@ -46,15 +28,6 @@ public sealed class StandardServicesServer : IAsyncDisposable
 
         var app = builder.Build();
         mapEndpoints(app);
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new StandardServicesServer(app, new Uri(address));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        return LoopbackApp.StartAsync(app);
     }
 }

@@ -1,9 +1,7 @@
 using System.Net;
+using Khcn.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,20 +12,10 @@ namespace Khcn.Provinces.Tests.Overview;
 /// A real gRPC server on our runtime (Kestrel, plaintext HTTP/2, 127.0.0.1, OS-chosen port) standing in for the
 /// Tasks or IntellectualProperty service, so the overview's fan-out crosses a real socket.
 /// </summary>
-public sealed class DependencyServer : IAsyncDisposable
+public static class DependencyServer
 {
-    private readonly WebApplication _app;
-
-    private DependencyServer(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
-
-    public Uri Address { get; }
-
     /// <summary>Starts a server; <paramref name="register"/> adds state to the container, <paramref name="map"/> maps the services.</summary>
-    public static async Task<DependencyServer> StartAsync(Action<IServiceCollection> register, Action<WebApplication> map)
+    public static Task<LoopbackApp> StartAsync(Action<IServiceCollection> register, Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -38,11 +26,6 @@ public sealed class DependencyServer : IAsyncDisposable
 
         var app = builder.Build();
         map(app);
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new DependencyServer(app, new Uri(address));
+        return LoopbackApp.StartAsync(app);
     }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -1,4 +1,5 @@
 using Khcn.Provinces.Tests.Infrastructure;
+using Khcn.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,9 +11,9 @@ namespace Khcn.Provinces.Tests.Overview;
 /// </summary>
 public sealed class StandIns : IServiceDependencies
 {
-    private readonly DependencyServer? _server;
+    private readonly LoopbackApp? _server;
 
-    private StandIns(DependencyServer? server, string[] arguments)
+    private StandIns(LoopbackApp? server, string[] arguments)
     {
         _server = server;
         Arguments = arguments;

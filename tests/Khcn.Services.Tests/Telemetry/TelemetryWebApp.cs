@@ -1,11 +1,8 @@
 using System.Net;
+using Khcn.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,24 +11,15 @@ namespace Khcn.Services.Tests.Telemetry;
 /// <summary>
 /// A minimal web app with <see cref="TelemetryExtensions.AddTelemetry{TBuilder}"/> exporting traces to a receiver, for
 /// answers no Khcn service gives on purpose (a 5xx, an unhandled exception). HTTP/1.1 and HTTP/2 on 127.0.0.1, port 0.
+/// Disposing the returned app stops it, which flushes its tracer: every span it ended has been exported by then.
 /// </summary>
-public sealed class TelemetryWebApp : IAsyncDisposable
+public static class TelemetryWebApp
 {
-    private readonly WebApplication _app;
-
-    private TelemetryWebApp(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
-
-    public Uri Address { get; }
-
-    public static Task<TelemetryWebApp> StartAsync(OtlpReceiver receiver, Action<WebApplication> map) =>
+    public static Task<LoopbackApp> StartAsync(OtlpReceiver receiver, Action<WebApplication> map) =>
         StartAsync(receiver, _ => { }, map);
 
     /// <summary><paramref name="configure"/> runs before AddTelemetry, as a service's own registrations do.</summary>
-    public static async Task<TelemetryWebApp> StartAsync(OtlpReceiver receiver, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
+    public static async Task<LoopbackApp> StartAsync(OtlpReceiver receiver, Action<WebApplicationBuilder> configure, Action<WebApplication> map)
     {
         // Production: in Development the app would catch exceptions on its own error page before the span saw them.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -50,15 +38,6 @@ public sealed class TelemetryWebApp : IAsyncDisposable
 
         var app = builder.Build();
         map(app);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new TelemetryWebApp(app, new Uri(address));
-    }
-
-    /// <summary>Stops the app, which flushes its tracer: every span it ended has been exported when this returns.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        return await LoopbackApp.StartAsync(app);
     }
 }
