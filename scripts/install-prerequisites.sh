@@ -10,6 +10,8 @@ apt_packages=(
     postgresql       # database tests (Khcn.Data.Tests, service tests) start their own throwaway clusters
     redis-server     # cache tests (Khcn.Redis.Tests, Khcn.Caching.Tests) start their own servers
     redis-tools      # redis-benchmark for bench/redis
+    python3-jwt      # token peer: signs the JWTs Khcn.Security.Tests validates
+    python3-cryptography # RSA/EC signing for python3-jwt
     chromium         # headless browser for the dashboard's page tests (driven over the DevTools protocol)
 )
 missing=()

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Khcn.Grpc.Interop.Tests.Fixtures;
 using Khcn.Grpc.StandardServices.Tests.Infrastructure;
 
 namespace Khcn.Grpc.StandardServices.Tests;
@@ -56,37 +56,14 @@ public sealed class PythonReflectionPeerTests
     private static async Task<JsonDocument> RunPeerAsync(params string[] arguments)
     {
         Assert.True(File.Exists(Python), $"{Python} is required (Debian python3-grpcio and python3-protobuf).");
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "python", "reflection_peer.py"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var result = await ChildProcess.RunAsync(
+            Python,
+            [Path.Combine(AppContext.BaseDirectory, "python", "reflection_peer.py"), .. arguments],
+            AppContext.BaseDirectory,
+            TimeSpan.FromMinutes(3),
+            PythonEnvironment.Clean);
 
-        // UTF-8 output regardless of the test runner's locale; no user site-packages shadowing Debian's.
-        start.Environment["PYTHONIOENCODING"] = "utf-8";
-        start.Environment["PYTHONNOUSERSITE"] = "1";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode == 0, $"The Python peer failed ({process.ExitCode}):\n{await stderr}\n{await stdout}");
-        return JsonDocument.Parse(await stdout);
+        Assert.True(result.ExitCode == 0, $"The Python peer failed ({result.ExitCode}):\n{result.StandardError}\n{result.StandardOutput}");
+        return JsonDocument.Parse(result.StandardOutput);
     }
 }

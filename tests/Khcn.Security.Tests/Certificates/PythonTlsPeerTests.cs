@@ -1,0 +1,48 @@
+using Khcn.Security.Certificates;
+
+namespace Khcn.Security.Tests.Certificates;
+
+/// <summary>Server-authenticated TLS: a foreign gRPC client reaches our server only when it trusts the development authority.</summary>
+public sealed class PythonTlsPeerTests
+{
+    [Fact]
+    public async Task PythonPeer_TrustingTheDevelopmentAuthority_GetsServingOverTls()
+    {
+        using var pki = new DevelopmentPki();
+        await using var server = await TlsHealthServer.StartAsync(pki.LoadServerCertificate());
+
+        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, pki.AuthorityPath);
+
+        Assert.True(result.Ok, $"{result.Code}: {result.Details}");
+        Assert.Equal("SERVING", result.Status);
+    }
+
+    [Fact]
+    public async Task PythonPeer_NotTrustingTheDevelopmentAuthority_CannotConnect()
+    {
+        using var pki = new DevelopmentPki();
+        await using var server = await TlsHealthServer.StartAsync(pki.LoadServerCertificate());
+
+        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, trustedAuthorities: null);
+
+        Assert.False(result.Ok);
+        Assert.Equal("UNAVAILABLE", result.Code);
+        Assert.Contains("certificate verify failed", result.Details);
+    }
+
+    [Fact]
+    public async Task PythonPeer_TrustingAnotherAuthority_CannotConnect()
+    {
+        using var pki = new DevelopmentPki();
+        await using var server = await TlsHealthServer.StartAsync(pki.LoadServerCertificate());
+        using var folder = new TemporaryFolder();
+        using var otherAuthority = DevelopmentCertificateAuthority.Create("Unrelated CA", TimeProvider.System);
+        PemCertificateFiles.WriteAuthority(folder.Path, otherAuthority);
+
+        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, PemCertificateFiles.CertificatePath(folder.Path, "ca"));
+
+        Assert.False(result.Ok);
+        Assert.Equal("UNAVAILABLE", result.Code);
+        Assert.Contains("certificate verify failed", result.Details);
+    }
+}
