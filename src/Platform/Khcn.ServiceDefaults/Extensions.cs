@@ -1,6 +1,8 @@
+using Khcn.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,6 +14,9 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class Extensions
 {
+    /// <summary>Configuration switch for server reflection; on unless set to false (e.g. in production).</summary>
+    public const string ReflectionEnabledKey = "Reflection:Enabled";
+
     /// <summary>Tag of the health checks that only say the process is alive.</summary>
     public const string LiveTag = "live";
 
@@ -22,6 +27,10 @@ public static class Extensions
 
         // Domain code throws ApiException; the interceptor turns it into AIP-193 errors for every call kind.
         builder.Services.AddGrpc(options => options.Interceptors.Add<ApiExceptionInterceptor>());
+        // Bearer tokens and scopes on every call but health and reflection, when Authentication:Jwt names issuers.
+        builder.AddCallerAuthentication();
+        // TLS is Kestrel's own (an https URL and Kestrel:Certificates); this adds the optional client certificates.
+        builder.AddTransportSecurity();
         builder.AddDefaultHealthChecks();
         // After AddGrpc: the health listener's Kestrel defaults replace the gRPC server's.
         builder.AddHealthListener();
@@ -55,15 +64,18 @@ public static class Extensions
     }
 
     /// <summary>
-    /// gRPC health and reflection, and the HTTP health endpoints (<see cref="HealthEndpoints.ReadinessPath"/>,
-    /// <see cref="HealthEndpoints.LivenessPath"/>): JSON, <c>Cache-Control: no-store</c>, on every port.
+    /// gRPC health and reflection (unless <see cref="ReflectionEnabledKey"/> is false), and the HTTP health endpoints
+    /// (<see cref="HealthEndpoints.ReadinessPath"/>, <see cref="HealthEndpoints.LivenessPath"/>): JSON, <c>Cache-Control: no-store</c>, on every port.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        if (app.Configuration.GetValue(ReflectionEnabledKey, defaultValue: true))
+        {
+            app.MapGrpcReflectionService();
+        }
 
         // A Degraded check (Redis down, the cache serving from memory) keeps readiness at 200: requests are still
         // served. The body says Degraded for whoever looks.

@@ -1,6 +1,8 @@
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
+using Khcn.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -22,7 +24,9 @@ public static class ServiceClientExtensions
         ArgumentNullException.ThrowIfNull(service);
 
         var retries = RetryPolicies.IdempotentUnavailable(service.FullName, service.Methods.Select(m => m.Name));
+        builder.Services.AddHttpContextAccessor();
         return builder.Services.AddGrpcClient<TClient>(name)
-            .ConfigureChannel(options => options.ServiceConfig = new ServiceConfig { MethodConfigs = { retries } });
+            .ConfigureChannel(options => options.ServiceConfig = new ServiceConfig { MethodConfigs = { retries } })
+            .AddInterceptor(static services => new CallerTokenForwardingInterceptor(services.GetRequiredService<IHttpContextAccessor>()));
     }
 }

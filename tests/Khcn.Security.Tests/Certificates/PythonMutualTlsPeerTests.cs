@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Khcn.Security.Certificates;
+using Khcn.Tests.Python;
 
 namespace Khcn.Security.Tests.Certificates;
 
@@ -12,10 +13,10 @@ public sealed class PythonMutualTlsPeerTests
         using var pki = new DevelopmentPki();
         await using var server = await StartMutualTlsServerAsync(pki);
 
-        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, pki.AuthorityPath, pki.Client);
+        var result = await PythonTlsCaller.CallAsync(server.Port, PythonTlsCaller.HealthCheck, pki.AuthorityPath, pki.Client);
 
         Assert.True(result.Ok, $"{result.Code}: {result.Details}");
-        Assert.Equal("SERVING", result.Status);
+        Assert.Equal("SERVING", result.ServingStatus);
         Assert.Equal([DevelopmentPki.CallerSystem], server.CallerSystems);
     }
 
@@ -25,7 +26,7 @@ public sealed class PythonMutualTlsPeerTests
         using var pki = new DevelopmentPki();
         await using var server = await StartMutualTlsServerAsync(pki);
 
-        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, pki.AuthorityPath);
+        var result = await PythonTlsCaller.CallAsync(server.Port, PythonTlsCaller.HealthCheck, pki.AuthorityPath);
 
         Assert.False(result.Ok);
         Assert.Equal("UNAVAILABLE", result.Code);
@@ -39,7 +40,7 @@ public sealed class PythonMutualTlsPeerTests
         await using var server = await StartMutualTlsServerAsync(pki);
 
         // Same system name, same shape of certificate: only the issuer differs.
-        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, pki.AuthorityPath, pki.Stranger);
+        var result = await PythonTlsCaller.CallAsync(server.Port, PythonTlsCaller.HealthCheck, pki.AuthorityPath, pki.Stranger);
 
         Assert.False(result.Ok);
         Assert.Equal("UNAVAILABLE", result.Code);

@@ -1,4 +1,5 @@
 using Khcn.Security.Certificates;
+using Khcn.Tests.Python;
 
 namespace Khcn.Security.Tests.Certificates;
 
@@ -11,10 +12,10 @@ public sealed class PythonTlsPeerTests
         using var pki = new DevelopmentPki();
         await using var server = await TlsHealthServer.StartAsync(pki.LoadServerCertificate());
 
-        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, pki.AuthorityPath);
+        var result = await PythonTlsCaller.CallAsync(server.Port, PythonTlsCaller.HealthCheck, pki.AuthorityPath);
 
         Assert.True(result.Ok, $"{result.Code}: {result.Details}");
-        Assert.Equal("SERVING", result.Status);
+        Assert.Equal("SERVING", result.ServingStatus);
     }
 
     [Fact]
@@ -23,7 +24,7 @@ public sealed class PythonTlsPeerTests
         using var pki = new DevelopmentPki();
         await using var server = await TlsHealthServer.StartAsync(pki.LoadServerCertificate());
 
-        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, trustedAuthorities: null);
+        var result = await PythonTlsCaller.CallAsync(server.Port, PythonTlsCaller.HealthCheck, trustedAuthorities: null);
 
         Assert.False(result.Ok);
         Assert.Equal("UNAVAILABLE", result.Code);
@@ -39,7 +40,7 @@ public sealed class PythonTlsPeerTests
         using var otherAuthority = DevelopmentCertificateAuthority.Create("Unrelated CA", TimeProvider.System);
         PemCertificateFiles.WriteAuthority(folder.Path, otherAuthority);
 
-        var result = await PythonTlsPeer.CheckHealthAsync(server.Port, PemCertificateFiles.CertificatePath(folder.Path, "ca"));
+        var result = await PythonTlsCaller.CallAsync(server.Port, PythonTlsCaller.HealthCheck, PemCertificateFiles.CertificatePath(folder.Path, "ca"));
 
         Assert.False(result.Ok);
         Assert.Equal("UNAVAILABLE", result.Code);

@@ -9,11 +9,11 @@ namespace Grpc.Net.Client.Configuration;
 /// The result is a plain <see cref="MethodConfig"/> with explicit method names, so the channel keeps the
 /// standard service-config matching rules and the configuration stays readable in one place. Idempotency is
 /// decided by the AIP naming conventions (AIP-131..136, AIP-159): standard methods Get/List/Search and the
-/// read-only custom verbs Resolve/Summarize/Check/Watch never change state, so re-sending them is safe.
+/// read-only custom verbs Find/Export/Resolve/Summarize/Check/Watch never change state, so re-sending them is safe.
 /// </remarks>
 public static class RetryPolicies
 {
-    private static readonly string[] IdempotentPrefixes = ["Get", "List", "Search", "Resolve", "Summarize", "Check", "Watch"];
+    private static readonly string[] IdempotentPrefixes = ["Get", "List", "Search", "Find", "Export", "Resolve", "Summarize", "Check", "Watch"];
 
     /// <summary>Method-name prefixes treated as idempotent.</summary>
     public static IReadOnlyList<string> IdempotentMethodPrefixes => IdempotentPrefixes;
