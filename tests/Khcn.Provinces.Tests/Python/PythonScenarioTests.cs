@@ -1,6 +1,6 @@
 using Khcn.Provinces.Tests.Infrastructure;
 using Khcn.Provinces.Tests.Overview;
-using Khcn.Tests.Python;
+using Khcn.Tests.Tls;
 
 namespace Khcn.Provinces.Tests.Python;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Khcn.Security.Certificates;
-using Khcn.Tests.Python;
+using Khcn.Tests.Tls;
 
 namespace Khcn.Security.Tests.Certificates;
 

@@ -1,5 +1,5 @@
 using Khcn.Security.Certificates;
-using Khcn.Tests.Python;
+using Khcn.Tests.Tls;
 
 namespace Khcn.Security.Tests.Certificates;
 

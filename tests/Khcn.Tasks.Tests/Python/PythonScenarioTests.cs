@@ -1,5 +1,5 @@
 using Khcn.Tasks.Tests.Infrastructure;
-using Khcn.Tests.Python;
+using Khcn.Tests.Tls;
 
 namespace Khcn.Tasks.Tests.Python;
 

@@ -1,4 +1,4 @@
-namespace Khcn.Tests.Python;
+namespace Khcn.Tests.Tls;
 
 /// <summary>
 /// The checks every Python scenario test starts with: the script exited cleanly, reported exactly the expected steps

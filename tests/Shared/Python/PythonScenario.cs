@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Khcn.Grpc.Interop.Tests.Fixtures;
 
-namespace Khcn.Tests.Python;
+namespace Khcn.Tests.Tls;
 
 /// <summary>
 /// Runs one of a test project's Python scenarios (Python/*_scenario.py, built on tests/Shared/Python/khcn_scenario.py)

@@ -3,7 +3,7 @@ using Google.Protobuf.Reflection;
 using Khcn.Grpc.Interop.Tests.Fixtures;
 using Khcn.Services.Tests.Contracts;
 
-namespace Khcn.Tests.Python;
+namespace Khcn.Tests.Tls;
 
 /// <summary>
 /// The FileDescriptorSet a Python scenario builds its message classes from: a service's .proto and everything it

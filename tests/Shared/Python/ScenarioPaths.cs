@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Khcn.Tests.Python;
+namespace Khcn.Tests.Tls;
 
 /// <summary>
 /// Locations of a test project's Python scenarios, baked into the test assembly at build time: the csproj passes its

@@ -1,4 +1,4 @@
-using Khcn.Tests.Python;
+using Khcn.Tests.Tls;
 using Microsoft.Extensions.Options;
 
 namespace Khcn.Services.Tests.Security.ClientCertificates;

@@ -1,4 +1,4 @@
-using Khcn.Tests.Python;
+using Khcn.Tests.Tls;
 namespace Khcn.Services.Tests.Security.ClientCertificates;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using Grpc.Health.V1;
 using Grpc.Net.Client;
-using Khcn.Tests.Python;
+using Khcn.Tests.Tls;
 
 namespace Khcn.Services.Tests.Security.ClientCertificates;
 

@@ -3,7 +3,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 using Khcn.Services.Tests.HttpHealth;
-using Khcn.Tests.Python;
+using Khcn.Tests.Tls;
 
 namespace Khcn.Services.Tests.Security.ClientCertificates;
 

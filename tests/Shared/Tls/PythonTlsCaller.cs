@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Khcn.Grpc.Interop.Tests.Fixtures;
 
-namespace Khcn.Tests.Python;
+namespace Khcn.Tests.Tls;
 
 /// <summary>
 /// Runs tests/Shared/Python/tls_unary_call.py (copied next to the test assembly as peers/tls_unary_call.py): Debian's
