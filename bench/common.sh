@@ -38,31 +38,43 @@ LOAD_PIN=()
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 # --- no process left behind -------------------------------------------------------------------
+# Usage: stop_pid [PID]  TERM, up to 10 s to exit (servers flush and print totals as they stop), then KILL; reaped.
+stop_pid() {
+  local pid=${1:-}
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+}
+
 SERVER_PID=""
 stop_server() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  stop_pid "$SERVER_PID"
   SERVER_PID=""
 }
 trap stop_server EXIT
 trap 'exit 130' INT TERM
 
 # --- prerequisites ----------------------------------------------------------------------------
+# Usage: ensure_prerequisites [--no-node]  (without the grpc-js peer, for runs that measure our server alone)
 ensure_prerequisites() {
+  local with_node=true
+  [[ "${1:-}" != --no-node ]] || with_node=false
   command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
   local packages=()
   command -v h2load >/dev/null || packages+=(nghttp2-client)
   [[ -x "$PYTHON" ]] && "$PYTHON" -c 'import grpc, google.protobuf' 2>/dev/null || packages+=(python3 python3-grpcio python3-protobuf)
-  command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+  if $with_node; then
+    command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+  fi
   if ((${#packages[@]})); then
     log "installing ${packages[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   fi
+  $with_node || return 0
   local lock="$BENCH_DIR/peers/node/package-lock.json" installed="$BENCH_DIR/peers/node/node_modules/.package-lock.json"
   if [[ ! -f "$installed" || "$lock" -nt "$installed" ]]; then
     log "npm ci (bench/peers/node)"

@@ -62,12 +62,7 @@ start_service() {
 stop_services() {
   local pid
   for pid in "${SERVICE_PIDS[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      kill -KILL "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
+    stop_pid "$pid"
   done
   SERVICE_PIDS=()
 }

@@ -66,7 +66,7 @@ database_environment() {
 # Usage: remove_databases FOLDER — the SQLite files and their WAL, for a run on empty databases.
 remove_databases() {
   local name
-  for name in provinces tasks ip; do rm -f "$1/$name.db" "$1/$name.db-wal" "$1/$name.db-shm"; done
+  for name in provinces tasks ip; do fresh_sqlite_file "$name" "$1" >/dev/null; done
 }
 
 # Usage: start_once LOG DATABASE_FOLDER [AppHost arguments...] — launches the AppHost, reads its console (also into

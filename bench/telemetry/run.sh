@@ -28,27 +28,10 @@ MODES=(off listen export)
 RECEIVER_PID=""
 RECEIVER_URL=""
 stop_receiver() {
-  if [[ -n "$RECEIVER_PID" ]] && kill -0 "$RECEIVER_PID" 2>/dev/null; then
-    kill -TERM "$RECEIVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$RECEIVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$RECEIVER_PID" 2>/dev/null || true
-    wait "$RECEIVER_PID" 2>/dev/null || true
-  fi
+  stop_pid "$RECEIVER_PID"
   RECEIVER_PID=""
 }
 trap 'stop_server; stop_receiver' EXIT
-
-ensure_tools() {
-  command -v dotnet >/dev/null || { echo "dotnet SDK not found" >&2; exit 1; }
-  local packages=()
-  command -v h2load >/dev/null || packages+=(nghttp2-client)
-  [[ -x "$PYTHON" ]] && "$PYTHON" -c 'import grpc, google.protobuf' 2>/dev/null || packages+=(python3 python3-grpcio python3-protobuf)
-  if ((${#packages[@]})); then
-    log "installing ${packages[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
-  fi
-}
 
 start_receiver() {
   local output="$OUT/receiver.$1.log"
@@ -137,7 +120,7 @@ main() {
   mkdir -p "$OUT"
   rm -f "$OUT"/*.h2load.tsv "$OUT"/*.txt "$OUT"/*.log "$RESULTS"
   touch "$RESULTS"
-  ensure_tools
+  ensure_prerequisites --no-node
   build "$BENCH_DIR/Khcn.Bench.Server" "$TELEMETRY_DIR/Khcn.Bench.TelemetryReceiver"
   RUN_STARTED=$(date -u '+%Y-%m-%d %H:%M')
   LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -85,17 +85,15 @@ public static class Extensions
             [HealthStatus.Degraded] = StatusCodes.Status200OK,
             [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
         };
-        app.MapHealthChecks(HealthEndpoints.ReadinessPath, new HealthCheckOptions
+        HealthCheckOptions HealthEndpoint(Func<HealthCheckRegistration, bool>? predicate) => new()
         {
+            Predicate = predicate,
             ResultStatusCodes = statusCodes,
             ResponseWriter = HealthReportJson.WriteAsync,
-        });
-        app.MapHealthChecks(HealthEndpoints.LivenessPath, new HealthCheckOptions
-        {
-            Predicate = registration => registration.Tags.Contains(LiveTag),
-            ResultStatusCodes = statusCodes,
-            ResponseWriter = HealthReportJson.WriteAsync,
-        });
+        };
+
+        app.MapHealthChecks(HealthEndpoints.ReadinessPath, HealthEndpoint(predicate: null));
+        app.MapHealthChecks(HealthEndpoints.LivenessPath, HealthEndpoint(registration => registration.Tags.Contains(LiveTag)));
 
         return app;
     }

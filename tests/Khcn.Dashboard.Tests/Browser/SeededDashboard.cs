@@ -27,7 +27,7 @@ public sealed class SeededDashboard : IAsyncLifetime
 
     public HeadlessChromium Browser { get; private set; } = null!;
 
-    public string PageUrl => _dashboard.Host.BrowserUrl.ToString().TrimEnd('/') + "/";
+    public string PageUrl => _dashboard.Host.BrowserUrl.ToString();
 
     public string TraceId { get; private set; } = "";
 

@@ -9,13 +9,6 @@ internal static class EnvironmentOf
     public static IDictionary<string, string> Resolve(IResource resource, IEnumerable<IResource> all)
     {
         PortAllocator.AllocateAll(all.Where(r => r.Endpoints().Any(e => e.AllocatedEndpoint is null)));
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        var context = new EnvironmentCallbackContext(resource, environment);
-        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            callback.Callback(context);
-        }
-
-        return environment;
+        return resource.ResolveEnvironment();
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Khcn.Hosting.Processes;
+using Khcn.Hosting.Tests.Resources;
 
 namespace Khcn.Hosting.Tests.Processes;
 
@@ -124,8 +125,11 @@ public sealed class ManagedProcessTests
         {
             await process.StopAsync(PosixSignal.Terminate, TimeSpan.FromMilliseconds(300));
 
-            // Gone, or a zombie waiting for whichever process adopted it to reap it: either way no longer running.
-            Assert.True(ProcFile.State(background) is null or 'Z', $"The background sleep {background} still runs.");
+            // Gone, or a zombie waiting for whichever process adopted it to reap it: either way no longer running. The
+            // group's SIGKILL is sent before StopAsync returns but takes effect when the kernel next runs the process.
+            Assert.True(
+                await Eventually.TrueAsync(() => ProcFile.State(background) is null or 'Z'),
+                $"The background sleep {background} still runs.");
             Assert.DoesNotContain(logs.Lines(), line => line.Contains("still holds its output", StringComparison.Ordinal));
         }
         finally

@@ -1,7 +1,7 @@
-using System.Security.Cryptography.X509Certificates;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Khcn.Security.Certificates;
+using Khcn.Tests.Tls;
 
 namespace Khcn.Security.Tests.Certificates;
 
@@ -15,7 +15,7 @@ public sealed class GrpcChannelMutualTlsTests
         await using var server = await TlsHealthServer.StartAsync(pki.LoadServerCertificate(), new CertificateChainValidator(pki.LoadAuthorities()));
         using var clientCertificate = pki.LoadClientCertificate();
         using var handler = new SocketsHttpHandler();
-        handler.SslOptions.CertificateChainPolicy = TrustOnly(pki.LoadAuthorities());
+        handler.SslOptions.CertificateChainPolicy = pki.ServerTrustPolicy();
         handler.SslOptions.ClientCertificates = [clientCertificate];
         using var channel = GrpcChannel.ForAddress($"https://127.0.0.1:{server.Port}", new GrpcChannelOptions { HttpHandler = handler });
 
@@ -23,19 +23,5 @@ public sealed class GrpcChannelMutualTlsTests
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
         Assert.Equal([DevelopmentPki.CallerSystem], server.CallerSystems);
-    }
-
-    // The server's certificate is checked against the development authority alone, not the machine's roots.
-    private static X509ChainPolicy TrustOnly(X509Certificate2Collection authorities)
-    {
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-            DisableCertificateDownloads = true,
-        };
-        policy.CustomTrustStore.AddRange(authorities);
-        policy.ApplicationPolicy.Add(CertificatePurposes.ServerAuthentication);
-        return policy;
     }
 }

@@ -40,7 +40,7 @@ public sealed class PythonTlsPeerTests
         using var otherAuthority = DevelopmentCertificateAuthority.Create("Unrelated CA", TimeProvider.System);
         PemCertificateFiles.WriteAuthority(folder.Path, otherAuthority);
 
-        var result = await PythonTlsCaller.CallAsync(server.Port, PythonTlsCaller.HealthCheck, PemCertificateFiles.CertificatePath(folder.Path, "ca"));
+        var result = await PythonTlsCaller.CallAsync(server.Port, PythonTlsCaller.HealthCheck, PemCertificateFiles.CertificatePath(folder.Path, PemCertificateFiles.AuthorityName));
 
         Assert.False(result.Ok);
         Assert.Equal("UNAVAILABLE", result.Code);

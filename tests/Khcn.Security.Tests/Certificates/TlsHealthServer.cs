@@ -2,11 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Khcn.Security.Certificates;
+using Khcn.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,22 +20,21 @@ namespace Khcn.Security.Tests.Certificates;
 /// </summary>
 internal sealed class TlsHealthServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackApp _app;
     private readonly X509Certificate2 _serverCertificate;
     private readonly ConcurrentQueue<string> _callerSystems;
     private readonly ConcurrentQueue<string> _refusals;
 
     private TlsHealthServer(
-        WebApplication app, X509Certificate2 serverCertificate, int port, ConcurrentQueue<string> callerSystems, ConcurrentQueue<string> refusals)
+        LoopbackApp app, X509Certificate2 serverCertificate, ConcurrentQueue<string> callerSystems, ConcurrentQueue<string> refusals)
     {
         _app = app;
         _serverCertificate = serverCertificate;
-        Port = port;
         _callerSystems = callerSystems;
         _refusals = refusals;
     }
 
-    public int Port { get; }
+    public int Port => _app.Address.Port;
 
     /// <summary>The system names the server read from the client certificates of the requests it served.</summary>
     public IReadOnlyCollection<string> CallerSystems => _callerSystems;
@@ -88,15 +85,11 @@ internal sealed class TlsHealthServer : IAsyncDisposable
             await next(context);
         });
         app.MapGrpcHealthChecksService();
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new TlsHealthServer(app, serverCertificate, new Uri(address).Port, callerSystems, refusals);
+        return new TlsHealthServer(await LoopbackApp.StartAsync(app), serverCertificate, callerSystems, refusals);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
         await _app.DisposeAsync();
         _serverCertificate.Dispose();
     }

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using Google.Protobuf;
+using Khcn.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,18 +24,14 @@ public sealed class OtlpReceiver : IAsyncDisposable
 {
     private const string ProtobufContentType = "application/x-protobuf";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackApp _app;
 
-    private OtlpReceiver(WebApplication app, Uri endpoint)
-    {
-        _app = app;
-        Endpoint = endpoint;
-    }
+    private OtlpReceiver(LoopbackApp app) => _app = app;
 
     /// <summary>The value for OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://127.0.0.1:41234.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _app.Address;
 
-    public ReceivedTelemetry Received => _app.Services.GetRequiredService<ReceivedTelemetry>();
+    public ReceivedTelemetry Received => _app.App.Services.GetRequiredService<ReceivedTelemetry>();
 
     public static async Task<OtlpReceiver> StartAsync(string protocol)
     {
@@ -78,9 +72,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
             MapHttp(app, "/v1/logs", ExportLogsServiceRequest.Parser, (received, request) => received.Add(request), new ExportLogsServiceResponse());
         }
 
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new OtlpReceiver(app, new Uri(address));
+        return new OtlpReceiver(await LoopbackApp.StartAsync(app));
     }
 
     private static void MapHttp<TRequest>(WebApplication app, string path, MessageParser<TRequest> parser,
@@ -96,9 +88,5 @@ public sealed class OtlpReceiver : IAsyncDisposable
         });
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

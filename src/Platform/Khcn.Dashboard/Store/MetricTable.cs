@@ -27,9 +27,9 @@ internal sealed class MetricTable(StoreLimits limits)
     {
         lock (_lock)
         {
-            return _instruments.Values
-                .Select(aggregate => aggregate.Instrument())
-                .Where(instrument => string.IsNullOrEmpty(service) || instrument.Service == service)
+            return _instruments
+                .Where(entry => string.IsNullOrEmpty(service) || entry.Key.Service == service)
+                .Select(entry => entry.Value.Instrument())
                 .OrderBy(instrument => instrument.Service, StringComparer.Ordinal)
                 .ThenBy(instrument => instrument.Name, StringComparer.Ordinal)
                 .ToList();

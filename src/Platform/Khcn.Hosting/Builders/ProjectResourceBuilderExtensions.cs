@@ -31,7 +31,8 @@ public static class ProjectResourceBuilderExtensions
                 context.EnvironmentVariables["OTEL_SERVICE_NAME"] = name;
                 // A new instance id per (re)start, as Aspire gives each replica its own.
                 context.EnvironmentVariables["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Guid.NewGuid():N}";
-                // Read at each start, not at AddProject: the dashboard sets its OTLP address when the run begins.
+                // An OTLP endpoint given to the AppHost (command line, environment) wins; without one the orchestrator
+                // points the service at the run's dashboard, whose address is known only once the run begins.
                 var otlp = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
                 var otlpProtocol = builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"];
                 if (!string.IsNullOrEmpty(otlp))

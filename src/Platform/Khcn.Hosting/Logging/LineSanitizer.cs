@@ -13,10 +13,10 @@ internal static partial class LineSanitizer
     public static string ForFile(string line) => Clean(line, keepColors: false);
 
     /// <summary>
-    /// With <paramref name="keepColors"/>, the child's colour codes (SGR) stay and a reset is appended so they do not
-    /// bleed into the next line's prefix; every other escape sequence and control character (other than tab) goes.
+    /// For a colour console: the child's colour codes (SGR) stay and a reset is appended so they do not bleed into the
+    /// next line's prefix; every other escape sequence and control character (other than tab) goes.
     /// </summary>
-    public static string ForConsole(string line, bool keepColors) => Clean(line, keepColors);
+    public static string ForColorConsole(string line) => Clean(line, keepColors: true);
 
     private static string Clean(string line, bool keepColors)
     {

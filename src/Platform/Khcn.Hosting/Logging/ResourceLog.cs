@@ -41,7 +41,8 @@ internal sealed class ResourceLog
         var timestamp = DateTimeOffset.UtcNow;
         var plain = LineSanitizer.ForFile(line);
         Recent.Add(timestamp, plain);
-        _console.WriteLine(Name, _style, LineSanitizer.ForConsole(line, _console.Color));
+        // Without colour the console copy is the file copy: the line is cleaned once.
+        _console.WriteLine(Name, _style, _console.Color ? LineSanitizer.ForColorConsole(line) : plain);
         WriteToFile($"{timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)} {plain}");
     }
 

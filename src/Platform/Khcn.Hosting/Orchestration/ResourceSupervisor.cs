@@ -157,12 +157,7 @@ internal sealed class ResourceSupervisor(
 
     private RunContext NewRunContext()
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        var context = new EnvironmentCallbackContext(resource, environment);
-        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            callback.Callback(context);
-        }
+        var environment = resource.ResolveEnvironment();
 
         // The dashboard receives every project's telemetry, unless the app model points it elsewhere.
         if (otlpEndpoint is not null && resource is ProjectResource && !environment.ContainsKey(OtlpEndpointVariable))

@@ -5,8 +5,7 @@ namespace Khcn.Security.Certificates;
 
 /// <summary>
 /// Decides whether a client certificate presented with mutual TLS was issued by one of the configured authorities
-/// and is meant for client authentication. Only the configured bundle is trusted, never the machine's root store:
-/// a certificate a public CA issued to anyone must not identify a calling system.
+/// and is meant for client authentication. Only the configured bundle is trusted (<see cref="PrivateAuthorityTrust"/>).
 /// </summary>
 public sealed class CertificateChainValidator(X509Certificate2Collection trustedAuthorities, TimeProvider timeProvider)
 {
@@ -45,17 +44,9 @@ public sealed class CertificateChainValidator(X509Certificate2Collection trusted
 
     private X509ChainPolicy CreatePolicy()
     {
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            // Development and private authorities publish no revocation lists.
-            RevocationMode = X509RevocationMode.NoCheck,
-            DisableCertificateDownloads = true,
-            VerificationTime = timeProvider.GetUtcNow().UtcDateTime,
-            VerificationTimeIgnored = false,
-        };
-        policy.CustomTrustStore.AddRange(trustedAuthorities);
-        policy.ApplicationPolicy.Add(CertificatePurposes.ClientAuthentication);
+        var policy = PrivateAuthorityTrust.ChainPolicy(trustedAuthorities, CertificatePurposes.ClientAuthentication);
+        policy.VerificationTime = timeProvider.GetUtcNow().UtcDateTime;
+        policy.VerificationTimeIgnored = false;
         return policy;
     }
 }

@@ -36,14 +36,14 @@ public sealed class BearerTokenValidator
     {
         if (!handler.CanReadToken(token))
         {
-            return TokenRejections.Rejected(TokenRejectionReason.Malformed, "the token is not a compact JWT.");
+            return TokenValidationOutcome.Rejected(TokenRejectionReason.Malformed, "the token is not a compact JWT.");
         }
 
         // Checked before the library sees the token, so "none", HS* and encrypted tokens are refused by one explicit
         // rule instead of depending on how the library treats each.
         if (!HasAllowedAlgorithm(token))
         {
-            return TokenRejections.Rejected(TokenRejectionReason.UnsupportedAlgorithm, TokenRejections.AlgorithmMessage);
+            return TokenValidationOutcome.Rejected(TokenRejectionReason.UnsupportedAlgorithm, TokenRejections.AlgorithmMessage);
         }
 
         var result = await handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);

@@ -26,6 +26,6 @@ internal static class TokenRejections
         _ => Rejected(TokenRejectionReason.Malformed, "the token could not be read or validated."),
     };
 
-    public static TokenValidationOutcome Rejected(TokenRejectionReason reason, string message) =>
+    private static TokenValidationOutcome Rejected(TokenRejectionReason reason, string message) =>
         TokenValidationOutcome.Rejected(reason, message);
 }

@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.Hosting;
 internal sealed class HealthListener
 {
     // The keys ASP.NET Core's host reads its addresses from (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, --urls).
-    private const string UrlsKey = "urls";
+    public const string UrlsKey = "urls";
     private const string HttpPortsKey = "http_ports";
     private const string HttpsPortsKey = "https_ports";
 

@@ -20,7 +20,7 @@ internal static class HealthListenerExtensions
         }
 
         // A source of its own, added last, so it wins over ASPNETCORE_URLS and --urls, which it extends.
-        builder.Configuration.AddInMemoryCollection([new("urls", listener.ServerUrls(builder.Configuration))]);
+        builder.Configuration.AddInMemoryCollection([new(HealthListener.UrlsKey, listener.ServerUrls(builder.Configuration))]);
         builder.Services.AddSingleton<IConfigureOptions<KestrelServerOptions>>(
             services => new HealthListenerKestrelDefaults(listener, services.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<IStartupFilter>(new HealthPortGate(listener));

@@ -1,3 +1,5 @@
+using Grpc.Health.V1;
+
 namespace Khcn.ServiceDefaults.Security;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Khcn.ServiceDefaults.Security;
 /// </summary>
 internal static class OpenMethods
 {
-    private const string HealthService = "/grpc.health.v1.Health/";
+    private static readonly string HealthService = "/" + Health.Descriptor.FullName + "/";
 
     // Both grpc.reflection.v1 and grpc.reflection.v1alpha are served.
     private const string ReflectionPackage = "/grpc.reflection.";

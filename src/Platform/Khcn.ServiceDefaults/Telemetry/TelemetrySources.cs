@@ -1,3 +1,5 @@
+using Grpc.AspNetCore.Server.Diagnostics;
+using Grpc.Net.Client.Diagnostics;
 using Khcn.Caching;
 using Khcn.Redis.Diagnostics;
 
@@ -12,9 +14,9 @@ public static class TelemetrySources
     public static IReadOnlyList<string> ActivitySources { get; } =
     [
         // Our gRPC runtime (Khcn.Grpc.AspNetCore.Server): one server span per call.
-        "Grpc.AspNetCore.Server",
+        GrpcServerDiagnostics.ActivitySourceName,
         // Our gRPC runtime (Khcn.Grpc.Net.Client): one client span per call to another service.
-        "Grpc.Net.Client",
+        GrpcClientDiagnostics.ActivitySourceName,
         // ASP.NET Core hosting: the HTTP request span (Microsoft.AspNetCore.Hosting.HttpRequestIn) that gRPC runs in.
         "Microsoft.AspNetCore",
         // HttpClient (.NET 9+): the outgoing HTTP/2 request under a gRPC client call.
@@ -31,9 +33,9 @@ public static class TelemetrySources
     public static IReadOnlyList<string> Meters { get; } =
     [
         // Our gRPC runtime: rpc.server.* per call.
-        "Grpc.AspNetCore.Server",
+        GrpcServerDiagnostics.MeterName,
         // Our gRPC runtime: rpc.client.* per call.
-        "Grpc.Net.Client",
+        GrpcClientDiagnostics.MeterName,
         // ASP.NET Core hosting: http.server.request.duration, http.server.active_requests.
         "Microsoft.AspNetCore.Hosting",
         // Kestrel: connections, TLS handshakes, queued requests.

@@ -9,7 +9,7 @@ public sealed class ClientCertificateConfigurationTests
     [Fact]
     public async Task Requiring_certificates_without_a_trusted_authorities_bundle_fails_at_startup()
     {
-        using var pki = new TransportSecurityPki();
+        using var pki = new DevelopmentPki();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(
             () => MutualTlsApp.StartAsync(pki, ("Authentication:ClientCertificates:Mode", "Require")));
@@ -20,7 +20,7 @@ public sealed class ClientCertificateConfigurationTests
     [Fact]
     public async Task A_trusted_authorities_bundle_that_does_not_exist_fails_at_startup()
     {
-        using var pki = new TransportSecurityPki();
+        using var pki = new DevelopmentPki();
         var missing = Path.Combine(Path.GetTempPath(), $"khcn-missing-{Guid.NewGuid():N}", "ca.crt");
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(
@@ -32,7 +32,7 @@ public sealed class ClientCertificateConfigurationTests
     [Fact]
     public async Task Without_client_certificate_settings_tls_serves_callers_without_a_certificate()
     {
-        using var pki = new TransportSecurityPki();
+        using var pki = new DevelopmentPki();
         await using var app = await MutualTlsApp.StartAsync(pki);
 
         var result = await PythonTlsCaller.CallAsync(app.Port, PythonTlsCaller.HealthCheck, pki.AuthorityPath);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Khcn.Security;
 using Khcn.ServiceDefaults.Security.ClientCertificates;
 using Khcn.Tests.Hosting;
+using Khcn.Tests.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,7 @@ internal sealed class MutualTlsApp : IAsyncDisposable
     public IReadOnlyCollection<CallerSeen> Callers { get; }
 
     /// <param name="settings">Configuration keys and values, e.g. ("Authentication:ClientCertificates:Mode", "Require").</param>
-    public static async Task<MutualTlsApp> StartAsync(TransportSecurityPki pki, params (string Key, string Value)[] settings)
+    public static async Task<MutualTlsApp> StartAsync(DevelopmentPki pki, params (string Key, string Value)[] settings)
     {
         List<string> args =
         [

@@ -56,7 +56,7 @@ public sealed class ProvincesOverTlsTests : IClassFixture<ProvincesOverTlsTests.
     /// <summary>One Provinces process for the class: starting it migrates and seeds a database.</summary>
     public sealed class TlsProvinces : IAsyncLifetime
     {
-        public TransportSecurityPki Pki { get; } = new();
+        public DevelopmentPki Pki { get; } = new();
 
         public int Port { get; } = FreePort();
 

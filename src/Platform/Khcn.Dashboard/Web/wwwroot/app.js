@@ -272,6 +272,7 @@
     };
   }
 
+  /** Sets the options, keeping the selected value even when it is not among them; leaves an unchanged list alone. */
   function fillSelect(select, values, selected, emptyLabel) {
     const wanted = [...new Set([...(selected ? [selected] : []), ...values])];
     const current = [...select.options].map(option => option.value);
@@ -426,7 +427,6 @@
         h('div', { class: 'filters' }, serviceSelect, levelSelect, traceInput, searchInput)),
       table);
     const expanded = new Set();
-    const changedServices = changeTracker();
     const changedLogs = changeTracker();
     let lastLogs = [];
 
@@ -480,7 +480,7 @@
           getJson('/api/services', signal),
           getJson(apiPath('/api/logs', { ...filters, limit: 500 }), signal),
         ]);
-        if (changedServices(services.raw)) fillSelect(serviceSelect, services.data, filters.service, 'All services');
+        fillSelect(serviceSelect, services.data, filters.service, 'All services');
         if (changedLogs(logs.raw)) render(logs.data);
       },
     };
@@ -503,7 +503,6 @@
     add(root,
       h('div', { class: 'toolbar' }, h('h1', null, 'Traces'), h('div', { class: 'filters' }, serviceSelect, searchInput)),
       table);
-    const changedServices = changeTracker();
     const changedTraces = changeTracker();
 
     const applyFilters = () => {
@@ -540,7 +539,7 @@
           getJson('/api/services', signal),
           getJson(apiPath('/api/traces', { ...filters, limit: 200 }), signal),
         ]);
-        if (changedServices(services.raw)) fillSelect(serviceSelect, services.data, filters.service, 'All services');
+        fillSelect(serviceSelect, services.data, filters.service, 'All services');
         if (!changedTraces(traces.raw)) return;
         const longest = Math.max(0, ...traces.data.map(trace => trace.durationMs));
         replace(body, ...(traces.data.length
@@ -851,7 +850,6 @@
     add(root,
       h('div', { class: 'toolbar' }, h('h1', null, 'Metrics'), h('div', { class: 'filters' }, serviceSelect)),
       h('div', { class: 'metrics-layout' }, h('nav', { class: 'instrument-list' }, list), chartArea));
-    const changedServices = changeTracker();
     const changedInstruments = changeTracker();
     const changedSeries = changeTracker();
     let instruments = [];
@@ -888,7 +886,7 @@
           getJson('/api/services', signal),
           getJson(apiPath('/api/metrics', { service: selection.service }), signal),
         ]);
-        if (changedServices(services.raw)) fillSelect(serviceSelect, services.data, selection.service, 'All services');
+        fillSelect(serviceSelect, services.data, selection.service, 'All services');
         if (changedInstruments(found.raw)) {
           instruments = found.data.slice().sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name));
           renderList();

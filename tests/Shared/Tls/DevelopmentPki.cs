@@ -2,24 +2,24 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Khcn.Security.Certificates;
 
-namespace Khcn.Services.Tests.Security.ClientCertificates;
+namespace Khcn.Tests.Tls;
 
 /// <summary>
-/// PEM files in a temporary folder, as the AppHost will generate them: a development authority (ca.crt), a server
-/// certificate for 127.0.0.1 and localhost (server.crt/.key), a client certificate for one calling system
+/// What the AppHost will generate, as PEM files in a temporary folder: a development authority (ca.crt), a server
+/// certificate for loopback and localhost (server.crt/.key), a client certificate for one calling system
 /// (client.crt/.key), and a client certificate for the same name from an unrelated authority (stranger.crt/.key).
 /// </summary>
-public sealed class TransportSecurityPki : IDisposable
+public sealed class DevelopmentPki : IDisposable
 {
     public const string CallerSystem = "dossier-service";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("khcn-mtls-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("khcn-certificates-").FullName;
 
-    public TransportSecurityPki()
+    public DevelopmentPki()
     {
         using var authority = DevelopmentCertificateAuthority.Create("Khcn Test CA", TimeProvider.System);
         PemCertificateFiles.WriteAuthority(_folder, authority);
-        using (var server = authority.IssueServerCertificate(["localhost"], [IPAddress.Loopback]))
+        using (var server = authority.IssueServerCertificate(["localhost"], [IPAddress.Loopback, IPAddress.IPv6Loopback]))
         {
             PemCertificateFiles.Write(_folder, "server", server);
         }
@@ -42,21 +42,16 @@ public sealed class TransportSecurityPki : IDisposable
 
     public (string Certificate, string Key) Stranger => Files("stranger");
 
+    /// <summary>The server certificate as a service will load it: from its PEM files, not from memory.</summary>
+    public X509Certificate2 LoadServerCertificate() => PemCertificateFiles.LoadWithPrivateKey(_folder, "server");
+
     public X509Certificate2 LoadClientCertificate() => PemCertificateFiles.LoadWithPrivateKey(_folder, "client");
 
+    public X509Certificate2Collection LoadAuthorities() => PemCertificateFiles.LoadBundle(AuthorityPath);
+
     /// <summary>What a client trusts for the server's certificate: the development authority alone, not the machine's roots.</summary>
-    public X509ChainPolicy ServerTrustPolicy()
-    {
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-            DisableCertificateDownloads = true,
-        };
-        policy.CustomTrustStore.AddRange(PemCertificateFiles.LoadBundle(AuthorityPath));
-        policy.ApplicationPolicy.Add(CertificatePurposes.ServerAuthentication);
-        return policy;
-    }
+    public X509ChainPolicy ServerTrustPolicy() =>
+        PrivateAuthorityTrust.ChainPolicy(LoadAuthorities(), CertificatePurposes.ServerAuthentication);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
