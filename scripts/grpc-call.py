@@ -5,6 +5,10 @@
     grpc-call.py HOST:PORT SERVICE                       describe a service's methods
     grpc-call.py HOST:PORT SERVICE/METHOD ['JSON']       call a unary method, print the JSON response
 
+Over TLS (the AppHost's --secure mode): --cacert ca.crt trusts that authority for the server's certificate, and
+--token-file FILE (or --token JWT, visible in a process listing) sends "authorization: Bearer <token>" on the call.
+Reflection is open on the services, so listing and describing need no token.
+
 Everything it knows about the server comes from server reflection (grpc.reflection.v1, or v1alpha on older
 servers): no generated code, and no grpcio-reflection package (Debian does not ship it). The reflection messages
 are tiny, so they are encoded by hand and read with a small wire-format reader; the service's own
@@ -362,11 +366,26 @@ def parse_arguments(argv):
     parser.add_argument("target", metavar="SERVICE[/METHOD]", nargs="?")
     parser.add_argument("request", metavar="JSON", nargs="?", default="{}")
     parser.add_argument("--plaintext", action="store_true", default=True,
-                        help="no TLS (the default: the services listen on plain HTTP/2)")
+                        help="no TLS (the default unless --cacert or an https:// address is given)")
+    parser.add_argument("--cacert", metavar="FILE", help="PEM bundle of the authorities to trust: connect over TLS")
+    parser.add_argument("--token-file", metavar="FILE", help="a file holding a bearer token (JWT) to send")
+    parser.add_argument("--token", metavar="JWT", help="a bearer token to send (prefer --token-file: ps shows this)")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="deadline of every call")
     parser.add_argument("-H", "--header", action="append", default=[], metavar="'NAME: VALUE'",
                         type=_header, help="request metadata (repeatable)")
-    return parser.parse_args(argv)  # exits 2 on a usage error
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    if args.token and args.token_file:
+        parser.error("--token and --token-file exclude each other")
+    token = args.token
+    if args.token_file:
+        try:
+            with open(args.token_file, encoding="ascii") as file:
+                token = file.read().strip()
+        except OSError as error:
+            parser.error(f"cannot read --token-file: {error}")
+    if token:
+        args.header.append(("authorization", "Bearer " + token))
+    return args
 
 
 def _header(text):
@@ -376,13 +395,24 @@ def _header(text):
     return name.strip().lower(), value.strip()
 
 
+def open_channel(address, secure, cacert):
+    if not secure:
+        return grpc.insecure_channel(address)
+    roots = None
+    if cacert is not None:
+        with open(cacert, "rb") as file:
+            roots = file.read()
+    return grpc.secure_channel(address, grpc.ssl_channel_credentials(root_certificates=roots))
+
+
 def main(argv):
     # Vietnamese prints as Vietnamese even under a C locale or into a pipe.
     sys.stdout.reconfigure(encoding="utf-8")
     args = parse_arguments(argv)
     # The AppHost's summary prints endpoints as URLs; grpc wants host:port.
-    address = args.address.removeprefix("http://").rstrip("/")
-    with grpc.insecure_channel(address) as channel:
+    secure = args.cacert is not None or args.address.startswith("https://")
+    address = args.address.removeprefix("http://").removeprefix("https://").rstrip("/")
+    with open_channel(address, secure, args.cacert) as channel:
         reflection = Reflection(channel, args.timeout)
         schema = Schema(reflection)
         try:

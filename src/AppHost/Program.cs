@@ -1,5 +1,6 @@
 // The whole stack, in Aspire's app model: the shared Redis cache, optionally PostgreSQL (--postgres; SQLite otherwise),
 // and the three services wired by Aspire's configuration conventions. Services start once what they wait for is healthy.
+// --secure runs them as in production: TLS from a development CA and bearer tokens (see AddDevelopmentSecurity).
 var builder = DistributedApplication.CreateBuilder(args);
 
 var cache = builder.AddRedis("cache");
@@ -23,5 +24,7 @@ var ip = builder.AddProject<Projects.Khcn_IntellectualProperty>("ip")
 
 // The province overview asks Tasks and IntellectualProperty; it answers without them (missing_parts), so no wait.
 provinces.WithReference(tasks).WithReference(ip);
+
+builder.AddDevelopmentSecurity();
 
 builder.Build().Run();

@@ -30,7 +30,7 @@ public sealed class EmbeddedMigrationsTests
     {
         var platform = EmbeddedMigrations.Load(SchemaMigrator.PlatformComponent, typeof(SchemaMigrator).Assembly, DatabaseProvider.Sqlite);
 
-        Assert.Equal(["0001_idempotency_records"], platform.Scripts.Select(s => s.FullName));
+        Assert.Equal(["0001_idempotency_records", "0002_audit_events"], platform.Scripts.Select(s => s.FullName));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public sealed class SchemaMigratorTests
     private static readonly AppliedMigration[] AllMigrations =
     [
         new(SchemaMigrator.PlatformComponent, 1, "idempotency_records"),
+        new(SchemaMigrator.PlatformComponent, 2, "audit_events"),
         new("Khcn.Data.Tests", 1, "create_shelves"),
         new("Khcn.Data.Tests", 2, "create_books"),
     ];

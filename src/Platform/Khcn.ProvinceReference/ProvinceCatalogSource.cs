@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Khcn.Aip;
 using Khcn.Provinces.V1;
+using Khcn.ServiceDefaults.Security.ServiceIdentity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +11,16 @@ namespace Khcn.ProvinceReference;
 /// <summary>
 /// Reads the raw catalog from the Provinces service: <c>ListProvinces(include_historical = true)</c>, every page.
 /// Any failure to get it becomes UNAVAILABLE with reason <see cref="UnavailableReason"/>: a code is never guessed valid.
+/// The catalog is shared by every caller, so it is fetched as the service itself (<see cref="ServiceToken"/>) whenever
+/// the service has a token: a caller without <c>provinces.read</c> must not break it for the others, nor decide it for
+/// them. Without a service token (development runs with authentication off) the client's usual forwarding applies.
 /// </summary>
 internal sealed class ProvinceCatalogSource(
     GrpcClientFactory clients,
     string serviceName,
     IConfiguration configuration,
-    IOptions<ProvinceReferenceOptions> options)
+    IOptions<ProvinceReferenceOptions> options,
+    ServiceToken serviceToken)
 {
     public const string UnavailableReason = "PROVINCES_UNAVAILABLE";
 
@@ -40,7 +45,8 @@ internal sealed class ProvinceCatalogSource(
 
                 // The channel measures deadlines on the system clock, whatever TimeProvider the application uses.
                 var deadline = DateTime.UtcNow + settings.CallTimeout;
-                var response = await client.ListProvincesAsync(request, deadline: deadline, cancellationToken: cancellationToken);
+                var response = await client.ListProvincesAsync(
+                    request, headers: serviceToken.AuthorizationHeaders(), deadline: deadline, cancellationToken: cancellationToken);
                 catalog.Provinces.AddRange(response.Provinces);
                 if (response.NextPageToken.Length == 0)
                 {
@@ -56,7 +62,8 @@ internal sealed class ProvinceCatalogSource(
         }
         catch (InvalidOperationException e)
         {
-            // The client factory throws this when no address is configured (or it is not a URI).
+            // The client factory throws this when no address is configured (or it is not a URI); the service token
+            // when its configured file cannot be read.
             throw Unavailable(e.Message, e);
         }
 

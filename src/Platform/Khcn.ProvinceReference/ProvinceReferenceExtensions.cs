@@ -3,6 +3,7 @@ using Khcn.Caching;
 using Khcn.Caching.Serialization;
 using Khcn.ProvinceReference;
 using Khcn.Provinces.V1;
+using Khcn.ServiceDefaults.Security.ServiceIdentity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,8 @@ public static class ProvinceReferenceExtensions
     /// <summary>
     /// Registers <see cref="IProvinceReference"/> (singleton) and the Provinces client it reads the catalog with. The
     /// client's address comes from configuration <c>services:{serviceName}:http:0</c> (Aspire's convention); settings
-    /// from section <c>ProvinceReference</c> (<see cref="ProvinceReferenceOptions"/>). Needs the suite's
+    /// from section <c>ProvinceReference</c> (<see cref="ProvinceReferenceOptions"/>). The catalog is read as the service
+    /// itself when <c>Authentication:ServiceToken:File</c> is set (see <see cref="ServiceToken"/>). Needs the suite's
     /// <see cref="IKhcnCache"/>, which <c>AddServiceDefaults()</c> registers.
     /// </summary>
     public static IHostApplicationBuilder AddProvinceReference(this IHostApplicationBuilder builder, string serviceName = "provinces")
@@ -39,7 +41,11 @@ public static class ProvinceReferenceExtensions
                 ?? throw new InvalidOperationException(
                     "AddProvinceReference needs IKhcnCache: call builder.AddServiceDefaults() or services.AddKhcnCache(configuration).");
             var source = new ProvinceCatalogSource(
-                services.GetRequiredService<GrpcClientFactory>(), serviceName, services.GetRequiredService<IConfiguration>(), options);
+                services.GetRequiredService<GrpcClientFactory>(),
+                serviceName,
+                services.GetRequiredService<IConfiguration>(),
+                options,
+                services.GetRequiredService<ServiceToken>());
             return new CachedProvinceReference(source, cache, options, time, services.GetRequiredService<ILogger<CachedProvinceReference>>());
         });
         return builder;

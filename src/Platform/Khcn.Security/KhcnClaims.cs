@@ -53,8 +53,9 @@ public static class KhcnClaims
 
     /// <summary>
     /// <c>khcn_provinces</c> (Khcn private claim): a JSON array of the province codes (strings, as in the province
-    /// register, e.g. <c>["01", "79"]</c>) the caller may WRITE for. Optional: absent means no province, so no
-    /// writes. Reads are governed by scopes alone.
+    /// register, e.g. <c>["01", "79"]</c>) the caller may WRITE for. Each code also covers the codes of its merger
+    /// lineage (today's 44 covers the closed 45, and 45 covers 44). Optional: absent means no province, so no writes
+    /// (except for the Ministry, see <see cref="Scopes.Ministry"/>). Reads are governed by scopes alone.
     /// </summary>
     public const string Provinces = "khcn_provinces";
 
@@ -100,7 +101,9 @@ public static class KhcnClaims
 
         /// <summary>
         /// <c>khcn.ministry</c>: the Ministry; reads everything in every service and province. It grants no writes
-        /// by itself: a Ministry system that writes needs the write scope and the provinces like anyone else.
+        /// by itself: a Ministry system that writes needs the service's write scope, and with it writes every
+        /// province (no <see cref="KhcnClaims.Provinces"/> needed) and the records of no province (national
+        /// programmes and tasks), which nobody else may write.
         /// </summary>
         public const string Ministry = "khcn.ministry";
 

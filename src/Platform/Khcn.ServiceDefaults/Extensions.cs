@@ -1,3 +1,4 @@
+using Khcn.ServiceDefaults.Hardening;
 using Khcn.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every Khcn service gets, in one place (eShop's ServiceDefaults): the gRPC server,
-/// gRPC and HTTP health checks, server reflection, the shared cache and OpenTelemetry over OTLP.
+/// What every Khcn service gets, in one place (eShop's ServiceDefaults): the gRPC server with its limits,
+/// authentication, gRPC and HTTP health checks, server reflection, the shared cache and OpenTelemetry over OTLP.
 /// </summary>
 public static class Extensions
 {
@@ -31,6 +32,9 @@ public static class Extensions
         builder.AddCallerAuthentication();
         // TLS is Kestrel's own (an https URL and Kestrel:Certificates); this adds the optional client certificates.
         builder.AddTransportSecurity();
+        // After authentication (rate limits are per caller): message sizes, request stream length, Kestrel's
+        // connection limits and, when RateLimiting:PermitsPerSecond is set, a token bucket per caller.
+        builder.AddHardening();
         builder.AddDefaultHealthChecks();
         // After AddGrpc: the health listener's Kestrel defaults replace the gRPC server's.
         builder.AddHealthListener();

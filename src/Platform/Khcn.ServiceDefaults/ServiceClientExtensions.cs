@@ -2,8 +2,10 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Khcn.ServiceDefaults.Security;
+using Khcn.ServiceDefaults.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,6 +18,9 @@ public static class ServiceClientExtensions
     /// retried with backoff for the idempotent methods of <paramref name="service"/> only (Get, List,
     /// Resolve, Summarize, … by AIP naming): re-sending a Create or a lifecycle transition could apply
     /// it twice, so those fail fast and their callers decide.
+    /// Calls carry the caller's token, or outside a call the service's own (<see cref="ServiceToken"/>,
+    /// <c>Authentication:ServiceToken:File</c>); over https they trust <c>Authentication:ServiceClients:TrustedAuthorities</c>
+    /// and present <c>Authentication:ServiceClients:Certificate</c>/<c>Key</c> when set.
     /// </summary>
     public static IGrpcClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string name, ServiceDescriptor service)
         where TClient : ClientBase
@@ -25,8 +30,19 @@ public static class ServiceClientExtensions
 
         var retries = RetryPolicies.IdempotentUnavailable(service.FullName, service.Methods.Select(m => m.Name));
         builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddSingleton<ServiceToken>();
+        var configuration = builder.Configuration;
         return builder.Services.AddGrpcClient<TClient>(name)
-            .ConfigureChannel(options => options.ServiceConfig = new ServiceConfig { MethodConfigs = { retries } })
-            .AddInterceptor(static services => new CallerTokenForwardingInterceptor(services.GetRequiredService<IHttpContextAccessor>()));
+            .ConfigureChannel(options =>
+            {
+                options.ServiceConfig = new ServiceConfig { MethodConfigs = { retries } };
+                if (ServiceClientTransport.CreateHandler(configuration) is { } handler)
+                {
+                    options.HttpHandler = handler;
+                    options.DisposeHttpClient = true;
+                }
+            })
+            .AddInterceptor(static services => new CallerTokenForwardingInterceptor(
+                services.GetRequiredService<IHttpContextAccessor>(), services.GetRequiredService<ServiceToken>()));
     }
 }

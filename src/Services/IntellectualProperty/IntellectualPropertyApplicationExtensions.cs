@@ -1,3 +1,4 @@
+using Khcn.IntellectualProperty.Application.Access;
 using Khcn.IntellectualProperty.Application.Assets;
 using Khcn.IntellectualProperty.Application.Expiring;
 using Khcn.IntellectualProperty.Application.History;
@@ -6,6 +7,7 @@ using Khcn.IntellectualProperty.Application.Origins;
 using Khcn.IntellectualProperty.Application.Summary;
 using Khcn.IntellectualProperty.Seeding;
 using Khcn.ProvinceReference;
+using Khcn.Security;
 using Khcn.Tasks.V1;
 
 namespace Khcn.IntellectualProperty;
@@ -23,6 +25,10 @@ public static class IntellectualPropertyApplicationExtensions
         builder.AddServiceClient<TasksService.TasksServiceClient>(TasksServiceOriginTaskDirectory.ClientName, TasksService.Descriptor);
         services.Configure<OriginTaskOptions>(builder.Configuration.GetSection(OriginTaskOptions.SectionName));
         services.AddSingleton<IOriginTaskDirectory, TasksServiceOriginTaskDirectory>();
+
+        // Writes are limited to the caller's provinces (with merger lineage); assets of no province to the Ministry.
+        services.AddProvinceWriteAccess(KhcnClaims.Services.IntellectualProperty);
+        services.AddScoped<AssetWriteAccess>();
 
         services.AddScoped<AssetHistory>();
         services.AddScoped<AssetCreation>();

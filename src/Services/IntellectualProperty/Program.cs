@@ -1,3 +1,4 @@
+using Khcn.Audit;
 using Khcn.Data;
 using Khcn.IntellectualProperty;
 using Khcn.IntellectualProperty.Data;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddKhcnDatabase<IpDbContext>("ipdb");
+builder.AddAuditLog<IpDbContext>();
 builder.AddIntellectualPropertyApplication();
 
 var app = builder.Build();
@@ -17,5 +19,6 @@ await app.LoadSeedsAsync<SeedLoader, SeedOptions>();
 
 app.MapDefaultEndpoints();
 app.MapGrpcService<IntellectualPropertyGrpcService>();
+app.MapAuditLog();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Khcn.Audit;
 using Khcn.Data;
 using Khcn.Provinces;
 using Khcn.Provinces.Data;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddKhcnDatabase<ProvincesDbContext>("provincesdb");
+builder.AddAuditLog<ProvincesDbContext>();
 builder.AddProvincesApplication();
 
 var app = builder.Build();
@@ -17,5 +19,6 @@ await app.LoadSeedsAsync();
 
 app.MapDefaultEndpoints();
 app.MapGrpcService<ProvincesGrpcService>();
+app.MapAuditLog();
 
 app.Run();

@@ -23,6 +23,9 @@ public static class ProvincesApplicationExtensions
         // Provinces are reference data: held in memory once loaded, shared by every request.
         services.AddSingleton<ProvinceDirectory>();
         services.AddScoped<ProvinceQueries>();
+
+        // Writes are limited to the caller's provinces (with merger lineage); records of no province to the Ministry.
+        services.AddScoped<ProvinceRecordWriteAccess>();
         services.AddScoped<DepartmentService>();
         services.AddScoped<OfficialService>();
         services.AddScoped<EngagementService>();

@@ -1,3 +1,4 @@
+using Khcn.Audit;
 using Khcn.Data;
 using Khcn.Tasks;
 using Khcn.Tasks.Data;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddKhcnDatabase<TasksDbContext>("tasksdb");
+builder.AddAuditLog<TasksDbContext>();
 builder.AddTasksApplication();
 
 var app = builder.Build();
@@ -17,5 +19,6 @@ await app.LoadSeedsAsync<SeedLoader, SeedOptions>();
 
 app.MapDefaultEndpoints();
 app.MapGrpcService<TasksGrpcService>();
+app.MapAuditLog();
 
 app.Run();

@@ -1,4 +1,6 @@
 using Khcn.ProvinceReference;
+using Khcn.Security;
+using Khcn.Tasks.Application.Access;
 using Khcn.Tasks.Application.History;
 using Khcn.Tasks.Application.Lifecycle;
 using Khcn.Tasks.Application.Programmes;
@@ -18,6 +20,10 @@ public static class TasksApplicationExtensions
 
         // Province codes are checked against the Provinces service (address from services:provinces:http:0), cached.
         builder.AddProvinceReference();
+
+        // Writes are limited to the caller's provinces (with merger lineage); national records to the Ministry.
+        services.AddProvinceWriteAccess(KhcnClaims.Services.Tasks);
+        services.AddScoped<TaskWriteAccess>();
 
         services.AddSingleton<TaskChangeSignal>();
         services.AddScoped<TaskHistory>();

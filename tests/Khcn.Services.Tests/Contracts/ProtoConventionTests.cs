@@ -11,6 +11,7 @@ public class ProtoConventionTests
 {
     private static readonly Dictionary<string, string> ExpectedCsharpNamespaces = new()
     {
+        ["khcn.audit.v1"] = "Khcn.Audit.V1",
         ["khcn.provinces.v1"] = "Khcn.Provinces.V1",
         ["khcn.tasks.v1"] = "Khcn.Tasks.V1",
         ["khcn.ip.v1"] = "Khcn.IntellectualProperty.V1",
@@ -27,9 +28,9 @@ public class ProtoConventionTests
     public void Catalog_CoversTheThreeApis()
     {
         var packages = ContractCatalog.Files.Select(f => f.Package).Distinct().Order().ToArray();
-        Assert.Equal(["khcn.ip.v1", "khcn.provinces.v1", "khcn.tasks.v1"], packages);
+        Assert.Equal(["khcn.audit.v1", "khcn.ip.v1", "khcn.provinces.v1", "khcn.tasks.v1"], packages);
         Assert.Equal(
-            ["khcn.ip.v1.IntellectualPropertyService", "khcn.provinces.v1.ProvincesService", "khcn.tasks.v1.TasksService"],
+            ["khcn.audit.v1.AuditService", "khcn.ip.v1.IntellectualPropertyService", "khcn.provinces.v1.ProvincesService", "khcn.tasks.v1.TasksService"],
             ContractCatalog.Services.Select(s => s.FullName).Order().ToArray());
     }
 
@@ -194,6 +195,7 @@ public class ProtoConventionTests
         var resources = ContractCatalog.Messages.Where(m => m.GetOptions()?.GetExtension(ResourceExtensions.Resource) is not null).ToList();
         Assert.Equal(
             [
+                "audit.khcn.gov.vn/AuditEvent",
                 "ip.khcn.gov.vn/Asset", "ip.khcn.gov.vn/AssetEvent",
                 "provinces.khcn.gov.vn/Department", "provinces.khcn.gov.vn/Directive", "provinces.khcn.gov.vn/Engagement",
                 "provinces.khcn.gov.vn/Official", "provinces.khcn.gov.vn/Province", "provinces.khcn.gov.vn/ProvinceOverview",

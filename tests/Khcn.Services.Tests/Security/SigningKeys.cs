@@ -40,6 +40,10 @@ public sealed class SigningKeys : IDisposable
     /// <summary>A token signed with the configured RSA key (RS256), valid for the next ten minutes.</summary>
     public string Mint(params string[] scopes) => Mint(new TokenShape(scopes));
 
+    /// <summary>A token as <see cref="Mint(string[])"/> for another caller (rate limits and audit are per caller).</summary>
+    public string MintFor(string subject, string clientId, params string[] scopes) =>
+        Mint(new TokenShape(scopes) { Subject = subject, ClientId = clientId });
+
     public string Mint(TokenShape shape)
     {
         var now = DateTime.UtcNow;
@@ -53,8 +57,8 @@ public sealed class SigningKeys : IDisposable
             Expires = expires,
             Claims = new Dictionary<string, object>
             {
-                ["sub"] = "tester@khcn.test",
-                ["client_id"] = "khcn-services-tests",
+                ["sub"] = shape.Subject,
+                ["client_id"] = shape.ClientId,
                 ["scope"] = string.Join(' ', shape.Scopes),
                 ["khcn_provinces"] = shape.Provinces,
             },
@@ -100,4 +104,8 @@ public sealed record TokenShape(string[] Scopes)
     public TokenSigner Signer { get; init; } = TokenSigner.Rsa;
 
     public string[] Provinces { get; init; } = [];
+
+    public string Subject { get; init; } = "tester@khcn.test";
+
+    public string ClientId { get; init; } = "khcn-services-tests";
 }

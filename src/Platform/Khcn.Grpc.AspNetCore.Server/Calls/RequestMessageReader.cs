@@ -10,7 +10,22 @@ internal readonly struct RequestMessageReader<TRequest>(PipeReader bodyReader, M
 {
     /// <summary>Next message, or null at the clean end of the request stream.</summary>
     public ValueTask<TRequest?> ReadAsync(CancellationToken cancellationToken)
-        => MessageFramer.ReadMessageAsync(bodyReader, marshaller.ContextualDeserializer, options, cancellationToken);
+    {
+        var read = MessageFramer.ReadMessageAsync(bodyReader, marshaller.ContextualDeserializer, options, cancellationToken);
+        return read.IsCompletedSuccessfully ? read : AwaitMessageAsync(read);
+    }
+
+    private static async ValueTask<TRequest?> AwaitMessageAsync(ValueTask<TRequest?> read)
+    {
+        try
+        {
+            return await read.ConfigureAwait(false);
+        }
+        catch (IOException transportFailure)
+        {
+            throw ClientResetStatus.From(transportFailure);
+        }
+    }
 
     /// <summary>The one request message of a unary or server-streaming call; anything else is a protocol error.</summary>
     public ValueTask<TRequest> ReadSingleAsync(CancellationToken cancellationToken)
@@ -21,7 +36,19 @@ internal readonly struct RequestMessageReader<TRequest>(PipeReader bodyReader, M
     }
 
     private static async ValueTask<TRequest> AwaitSingleAsync(ValueTask<(TRequest? Message, bool AdditionalMessage)> read)
-        => RequireSingle(await read.ConfigureAwait(false));
+    {
+        (TRequest? Message, bool AdditionalMessage) result;
+        try
+        {
+            result = await read.ConfigureAwait(false);
+        }
+        catch (IOException transportFailure)
+        {
+            throw ClientResetStatus.From(transportFailure);
+        }
+
+        return RequireSingle(result);
+    }
 
     private static TRequest RequireSingle((TRequest? Message, bool AdditionalMessage) read)
     {

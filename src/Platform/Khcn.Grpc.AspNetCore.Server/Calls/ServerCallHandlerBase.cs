@@ -71,6 +71,8 @@ internal abstract class ServerCallHandlerBase<TRequest, TResponse>(Method<TReque
     protected ResponseMessageWriter<TResponse> CreateWriter(HttpContextServerCallContext context)
         => new(context, Method.ResponseMarshaller);
 
+    // Error is for the server's own faults only. A status the handler chose (RpcException; the request readers also
+    // report a client's RST_STREAM that way, see ClientResetStatus) and a call the client ended are normal endings.
     private void LogFailure(Exception exception, Status status, bool clientCancelled)
     {
         if (exception is RpcException || clientCancelled)

@@ -16,10 +16,10 @@ public static class ResourceExtensions
     public static IEnumerable<EndpointAnnotation> Endpoints(this IResource resource) => resource.Annotations.OfType<EndpointAnnotation>();
 
     /// <summary>What the resource's environment callbacks set, evaluated now: its endpoints must be allocated.</summary>
-    internal static Dictionary<string, string> ResolveEnvironment(this IResource resource)
+    internal static Dictionary<string, string> ResolveEnvironment(this IResource resource, string? runDirectory = null)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        var context = new EnvironmentCallbackContext(resource, environment);
+        var context = new EnvironmentCallbackContext(resource, environment, runDirectory);
         foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
             callback.Callback(context);

@@ -60,16 +60,22 @@ public static class ResourceBuilderExtensions
         where T : IResourceWithWaitSupport =>
         builder.WithAnnotation(new WaitAnnotation(dependency.Resource));
 
-    /// <summary>An endpoint on a fixed port instead of a free one chosen at start.</summary>
+    /// <summary>
+    /// An endpoint on a fixed port instead of a free one chosen at start, or with another scheme. An endpoint of that
+    /// name is replaced in place: the order of endpoints is kept (the first is the one the console summary shows).
+    /// </summary>
     public static IResourceBuilder<T> WithEndpoint<T>(this IResourceBuilder<T> builder, string name, string scheme, int? port)
         where T : IResourceWithEndpoints
     {
+        var annotations = builder.Resource.Annotations;
+        var endpoint = new EndpointAnnotation(name, scheme, port);
         var existing = builder.Resource.Endpoints().SingleOrDefault(e => e.Name == name);
         if (existing is not null)
         {
-            builder.Resource.Annotations.Remove(existing);
+            annotations[annotations.IndexOf(existing)] = endpoint;
+            return builder;
         }
 
-        return builder.WithAnnotation(new EndpointAnnotation(name, scheme, port));
+        return builder.WithAnnotation(endpoint);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Khcn.Hosting.Logging;
+using Khcn.Hosting.Security;
 
 namespace Khcn.Hosting.Orchestration;
 
@@ -62,6 +63,7 @@ internal static class ReadySummary
         var project = (ProjectResource)target.Resource;
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var script = Path.Combine(options.RepositoryRoot, "scripts", "grpc-call.py");
-        return $"{python} {script} {project.HttpEndpoint.Allocated.HostAndPort} {target.Call.Method} '{target.Call.JsonRequest}'";
+        var extra = project.Annotations.OfType<ExampleCallArgumentsAnnotation>().SelectMany(a => a.Arguments()).Select(a => " " + a);
+        return $"{python} {script}{string.Concat(extra)} {project.HttpEndpoint.Allocated.HostAndPort} {target.Call.Method} '{target.Call.JsonRequest}'";
     }
 }

@@ -157,7 +157,7 @@ internal sealed class ResourceSupervisor(
 
     private RunContext NewRunContext()
     {
-        var environment = resource.ResolveEnvironment();
+        var environment = resource.ResolveEnvironment(Path.GetDirectoryName(workDirectory));
 
         // The dashboard receives every project's telemetry, unless the app model points it elsewhere.
         if (otlpEndpoint is not null && resource is ProjectResource && !environment.ContainsKey(OtlpEndpointVariable))

@@ -27,6 +27,9 @@ public sealed class JwtValidationOptions
     /// <summary>Tolerated clock difference between the issuer and this service when checking exp and nbf.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Remembering tokens that passed validation, so a caller's repeated token skips the signature check.</summary>
+    public ValidatedTokenCacheOptions TokenCache { get; set; } = new();
+
     /// <summary>Always true: a token without <c>exp</c> is refused. Exposed so the rule is visible, not settable.</summary>
     public bool RequireExpiration => true;
 
@@ -54,6 +57,11 @@ public sealed class JwtValidationOptions
         if (ClockSkew < TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{SectionName}:ClockSkew must not be negative.");
+        }
+
+        if (TokenCache.MaxEntries < 0 || TokenCache.MaxAge < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{SectionName}:TokenCache:MaxEntries and MaxAge must not be negative (0 turns the cache off).");
         }
     }
 }

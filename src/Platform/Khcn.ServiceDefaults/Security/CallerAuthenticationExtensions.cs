@@ -1,12 +1,18 @@
 using Grpc.AspNetCore.Server;
 using Khcn.Security.Tokens;
+using Khcn.ServiceDefaults.Security.ClientCertificates;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Khcn.ServiceDefaults.Security;
 
-/// <summary>Turns bearer-token authentication and scope checks on when <c>Authentication:Jwt</c> names issuers.</summary>
+/// <summary>
+/// Turns caller authentication and scope checks on when <c>Authentication:Jwt</c> names issuers (bearer tokens), when
+/// mutual TLS is on (<c>Authentication:ClientCertificates:TrustedAuthorities</c>: client certificates of the systems
+/// configured under <c>Systems</c>), or both.
+/// </summary>
 internal static class CallerAuthenticationExtensions
 {
     public static IHostApplicationBuilder AddCallerAuthentication(this IHostApplicationBuilder builder)
@@ -16,19 +22,46 @@ internal static class CallerAuthenticationExtensions
         builder.Services.TryAddScoped<ICallerContext>(static services => services.GetRequiredService<CallerContext>());
 
         var options = JwtValidationOptions.FromConfiguration(builder.Configuration);
-        if (options.Issuers.Count == 0)
+        var certificatesOn = MutualTlsIsOn(builder.Configuration);
+        if (options.Issuers.Count == 0 && !certificatesOn)
         {
-            // Off: the AppHost's development run and the tests that do not configure issuers call without tokens.
+            // Off: the AppHost's development run and the tests that configure neither call without credentials.
             return builder;
         }
 
         // Validates the settings and loads the keys now, so a bad configuration stops the service at startup.
-        var validator = new BearerTokenValidator(options);
-        builder.Services.AddSingleton(validator);
+        var validator = options.Issuers.Count == 0 ? null : new BearerTokenValidator(options);
+        if (validator is not null)
+        {
+            builder.Services.AddSingleton(validator);
+        }
+
+        if (certificatesOn)
+        {
+            // Idempotent: AddServiceDefaults calls it too; here so the certificate identities are there either way.
+            builder.AddTransportSecurity();
+        }
+
+        builder.Services.AddSingleton(services => new CallerAuthenticationSchemes(
+            validator,
+            certificatesOn ? services.GetRequiredService<ClientCertificateCallerIdentities>() : null));
 
         // After ApiExceptionInterceptor (registered by AddGrpc): refusals are already RpcExceptions with their
         // ErrorInfo, and nothing of the service runs before the caller is admitted.
         builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<CallerAuthenticationInterceptor>());
         return builder;
+    }
+
+    // Read from configuration now, as the Jwt settings are: the interceptor is installed, or not, at startup. A mode
+    // without a bundle counts as on here; options validation then stops the service, as it should.
+    private static bool MutualTlsIsOn(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ClientCertificateOptions.SectionName);
+        var settings = new ClientCertificateOptions
+        {
+            TrustedAuthorities = section[nameof(ClientCertificateOptions.TrustedAuthorities)],
+            Mode = section.GetValue<ClientCertificateRequirement?>(nameof(ClientCertificateOptions.Mode)),
+        };
+        return settings.EffectiveMode != ClientCertificateRequirement.Off;
     }
 }

@@ -20,4 +20,12 @@ internal sealed class CallerContext : ICallerContext
         Current = caller;
         BearerToken = bearerToken;
     }
+
+    /// <summary>A caller proved by its client certificate alone: there is no token to carry on.</summary>
+    public void AuthenticateWithCertificate(CallerIdentity caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        Current = caller;
+        BearerToken = null;
+    }
 }

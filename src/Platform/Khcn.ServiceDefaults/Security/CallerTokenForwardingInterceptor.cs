@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Khcn.ServiceDefaults.Security.ServiceIdentity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,14 +8,14 @@ namespace Khcn.ServiceDefaults.Security;
 
 /// <summary>
 /// Makes calls to other Khcn services on behalf of the caller being served: each call carries that caller's
-/// validated bearer token, so the service called decides by the original caller's scopes. Calls made outside a
-/// request (background work) carry none, and a call that already sets <c>authorization</c> keeps its own.
+/// validated bearer token, so the service called decides by the original caller's scopes (a caller proved by its
+/// client certificate alone has none to carry, and its calls go without one). Calls made outside a
+/// request (seed loads, background refreshes) carry the service's own token (<see cref="ServiceToken"/>), or none when
+/// it has no identity configured; a call that already sets <c>authorization</c> keeps its own.
 /// One instance per channel; the current request is found through <see cref="IHttpContextAccessor"/>.
 /// </summary>
-internal sealed class CallerTokenForwardingInterceptor(IHttpContextAccessor httpContextAccessor) : Interceptor
+internal sealed class CallerTokenForwardingInterceptor(IHttpContextAccessor httpContextAccessor, ServiceToken serviceToken) : Interceptor
 {
-    private const string AuthorizationHeader = "authorization";
-
     public override TResponse BlockingUnaryCall<TRequest, TResponse>(
         TRequest request, ClientInterceptorContext<TRequest, TResponse> context, BlockingUnaryCallContinuation<TRequest, TResponse> continuation) =>
         continuation(request, WithCallerToken(context));
@@ -39,9 +40,14 @@ internal sealed class CallerTokenForwardingInterceptor(IHttpContextAccessor http
         where TRequest : class
         where TResponse : class
     {
-        var token = CurrentCallerToken();
         var headers = context.Options.Headers;
-        if (token is null || headers?.Get(AuthorizationHeader) is not null)
+        if (headers?.Get(ServiceCallHeaders.Authorization) is not null)
+        {
+            return context;
+        }
+
+        var token = TokenFor(httpContextAccessor.HttpContext?.RequestServices.GetService<CallerContext>());
+        if (token is null)
         {
             return context;
         }
@@ -53,10 +59,12 @@ internal sealed class CallerTokenForwardingInterceptor(IHttpContextAccessor http
             withToken.Add(entry);
         }
 
-        withToken.Add(AuthorizationHeader, "Bearer " + token);
+        withToken.Add(ServiceCallHeaders.Authorization, ServiceCallHeaders.Bearer(token));
         return new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(withToken));
     }
 
-    private string? CurrentCallerToken() =>
-        httpContextAccessor.HttpContext?.RequestServices.GetService<CallerContext>()?.BearerToken;
+    // While serving a caller, only that caller's token: a certificate caller has none, and lending it the service's
+    // own (possibly wider) token would let it read through this service what it may not read directly.
+    private string? TokenFor(CallerContext? serving) =>
+        serving?.Current is null ? serviceToken.Current : serving.BearerToken;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Grpc.Net.Client.Configuration;
 using Khcn.Security;
 
@@ -12,6 +13,9 @@ internal sealed record MethodAccess(string Service, string Method, bool IsRead)
 {
     private const string PackageRoot = "khcn";
 
+    // Asked on every call. Only the server's registered methods reach an interceptor, so the map stays small.
+    private static readonly ConcurrentDictionary<string, MethodAccess?> Known = new(StringComparer.Ordinal);
+
     /// <summary>The scope that grants the call; for reads <see cref="KhcnClaims.Scopes.Ministry"/> grants it too.</summary>
     public string RequiredScope => IsRead ? KhcnClaims.Scopes.Read(Service) : KhcnClaims.Scopes.Write(Service);
 
@@ -19,7 +23,9 @@ internal sealed record MethodAccess(string Service, string Method, bool IsRead)
     /// Null for a method outside a <c>khcn.&lt;service&gt;.&lt;version&gt;</c> package: no scope names it, so
     /// nobody is granted it.
     /// </summary>
-    public static MethodAccess? For(string fullMethodName)
+    public static MethodAccess? For(string fullMethodName) => Known.GetOrAdd(fullMethodName, Parse);
+
+    private static MethodAccess? Parse(string fullMethodName)
     {
         var path = fullMethodName.AsSpan().TrimStart('/');
         var slash = path.IndexOf('/');
@@ -42,8 +48,7 @@ internal sealed record MethodAccess(string Service, string Method, bool IsRead)
 
     /// <remarks>
     /// Scopes only. Whether a write is for one of the caller's provinces depends on the resource, so that check
-    /// belongs to the use cases (through <see cref="ICallerContext"/> and <see cref="CallerIdentity.MayWrite"/>):
-    /// issue #9, a later slice.
+    /// belongs to the use cases (Khcn.ProvinceReference's ProvinceWriteAccess, through <see cref="ICallerContext"/>).
     /// </remarks>
     public bool IsGrantedTo(CallerIdentity caller) =>
         IsRead ? caller.MayRead(Service) : caller.HasScope(KhcnClaims.Scopes.Write(Service));

@@ -6,7 +6,7 @@ using Khcn.Security.Tokens;
 namespace Khcn.ServiceDefaults.Security;
 
 /// <summary>
-/// The AIP-193 errors of authentication and scope checks, built on the same path as every other
+/// The AIP-193 errors of authentication (bearer token or client certificate) and scope checks, built on the same path as every other
 /// <see cref="ApiException"/>. The domain is the suite's, not the called service's: these reasons mean the same in
 /// every service. Messages never quote the token.
 /// </summary>
@@ -16,10 +16,39 @@ internal static class SecurityErrors
     public const string MissingScopeReason = "MISSING_SCOPE";
     public const string NoScopeForMethodReason = "NO_SCOPE_FOR_METHOD";
 
-    public static RpcException TokenMissing() => ToRpcException(new ApiException(
+    /// <summary>No token and no client certificate of a known system, where only certificates are accepted.</summary>
+    public const string CertificateMissingReason = "CERTIFICATE_MISSING";
+
+    /// <summary>A client certificate from the trusted authority, of a system this service has no grants for.</summary>
+    public const string CertificateNotGrantedReason = "CERTIFICATE_NOT_GRANTED";
+
+    /// <summary>A bearer token sent to a service that authenticates by client certificate only.</summary>
+    public const string TokensNotAcceptedReason = "TOKENS_NOT_ACCEPTED";
+
+    /// <param name="certificatesAccepted">Whether a client certificate would have done instead (mutual TLS configured too).</param>
+    public static RpcException TokenMissing(bool certificatesAccepted) => ToRpcException(new ApiException(
         ApiErrorCode.Unauthenticated,
         TokenMissingReason,
-        "This call needs a bearer token: send the header 'authorization: Bearer <token>'."));
+        certificatesAccepted
+            ? "This call needs a bearer token (the header 'authorization: Bearer <token>') or the client certificate of a system this service is configured for."
+            : "This call needs a bearer token: send the header 'authorization: Bearer <token>'."));
+
+    public static RpcException CertificateMissing() => ToRpcException(new ApiException(
+        ApiErrorCode.Unauthenticated,
+        CertificateMissingReason,
+        "This call needs the client certificate of a system this service is configured for (mutual TLS)."));
+
+    public static RpcException CertificateNotGranted(string systemName) => ToRpcException(new ApiException(
+        ApiErrorCode.Unauthenticated,
+        CertificateNotGrantedReason,
+        $"The client certificate names the system '{systemName}', which this service has no grants for "
+            + "(Authentication:ClientCertificates:Systems).",
+        metadata: new Dictionary<string, string> { ["system"] = systemName }));
+
+    public static RpcException TokensNotAccepted() => ToRpcException(new ApiException(
+        ApiErrorCode.Unauthenticated,
+        TokensNotAcceptedReason,
+        "This service accepts no bearer tokens: call without the authorization header, with the client certificate of a configured system."));
 
     public static RpcException TokenRejected(TokenValidationOutcome outcome) => ToRpcException(new ApiException(
         ApiErrorCode.Unauthenticated,

@@ -1,4 +1,5 @@
 using Khcn.Data;
+using Khcn.Data.Audit;
 using Khcn.IntellectualProperty.Domain.Assets;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,10 @@ public sealed class IpDbContext(DbContextOptions<IpDbContext> options) : DbConte
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IpDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddAuditEvents();
+        modelBuilder.Entity<IpAsset>().IsAuditedAs("ip.khcn.gov.vn/Asset", "assets/{Id}");
+        // An asset's history is the asset's own log of the same write, which is audited.
+        modelBuilder.Entity<AssetHistoryEntry>().IsNotAudited();
         // SQLite keeps times as text without a kind; every time we store is UTC.
         modelBuilder.ApplyUtcDateTimes();
         modelBuilder.ApplySnakeCaseNames();

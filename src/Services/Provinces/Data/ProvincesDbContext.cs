@@ -1,4 +1,5 @@
 using Khcn.Data;
+using Khcn.Data.Audit;
 using Khcn.Provinces.Domain.Departments;
 using Khcn.Provinces.Domain.Directives;
 using Khcn.Provinces.Domain.Engagements;
@@ -37,6 +38,15 @@ public sealed class ProvincesDbContext(DbContextOptions<ProvincesDbContext> opti
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProvincesDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddAuditEvents();
+        modelBuilder.Entity<ProvinceUnit>().IsAuditedAs("provinces.khcn.gov.vn/Province", "provinces/{Code}");
+        modelBuilder.Entity<Department>().IsAuditedAs("provinces.khcn.gov.vn/Department", "provinces/{ProvinceCode}/department");
+        modelBuilder.Entity<Official>().IsAuditedAs("provinces.khcn.gov.vn/Official", "officials/{Id}");
+        modelBuilder.Entity<Engagement>().IsAuditedAs("provinces.khcn.gov.vn/Engagement", "engagements/{Id}");
+        modelBuilder.Entity<Recommendation>().IsAuditedAs("provinces.khcn.gov.vn/Recommendation", "recommendations/{Id}");
+        modelBuilder.Entity<Directive>().IsAuditedAs("provinces.khcn.gov.vn/Directive", "directives/{Id}");
+        modelBuilder.Entity<ReportedFigure>().IsAuditedAs("provinces.khcn.gov.vn/ReportedFigure", "reportedFigures/{Id}");
+        // Official positions keep the default name, their table and key ("official_positions/{official}/{ordinal}").
         // SQLite keeps times as text without a kind; every time we store is UTC.
         modelBuilder.ApplyUtcDateTimes();
         modelBuilder.ApplySnakeCaseNames();

@@ -1,4 +1,5 @@
 using Khcn.Data;
+using Khcn.Data.Audit;
 using Khcn.Tasks.Domain.Programmes;
 using Khcn.Tasks.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +68,11 @@ public sealed class TasksDbContext(DbContextOptions<TasksDbContext> options) : D
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TasksDbContext).Assembly);
         modelBuilder.AddIdempotencyRecords();
+        modelBuilder.AddAuditEvents();
+        modelBuilder.Entity<Programme>().IsAuditedAs("tasks.khcn.gov.vn/Programme", "programmes/{Id}");
+        modelBuilder.Entity<ScienceTask>().IsAuditedAs("tasks.khcn.gov.vn/Task", "tasks/{Id}");
+        // A task's history is the task's own log of the same write, which is audited.
+        modelBuilder.Entity<TaskHistoryEntry>().IsNotAudited();
         // SQLite keeps times as text without a kind; every time we store is UTC.
         modelBuilder.ApplyUtcDateTimes();
         modelBuilder.ApplySnakeCaseNames();

@@ -74,7 +74,7 @@ public sealed class MutualTlsRequiredTests
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
         var identity = Assert.Single(app.Callers).Identity;
         Assert.NotNull(identity);
-        Assert.Equal(DevelopmentPki.CallerSystem, identity.Subject);
+        Assert.Equal($"system:{DevelopmentPki.CallerSystem}", identity.Subject);
         Assert.Equal(DevelopmentPki.CallerSystem, identity.ClientId);
         Assert.Equal(["tasks.read", "tasks.write"], identity.Scopes.Order());
         Assert.True(identity.MayWrite("tasks", "01"));

@@ -10,16 +10,27 @@ namespace Khcn.ServiceDefaults.Security.ClientCertificates;
 /// </summary>
 public sealed class ClientCertificateCallerIdentities(IOptionsMonitor<ClientCertificateOptions> options)
 {
-    /// <remarks>
-    /// A system the trusted authority issued a certificate to but that has no grants configured is still
-    /// authenticated: it gets an identity with no scopes, so it is refused with PERMISSION_DENIED, not UNAUTHENTICATED.
-    /// </remarks>
-    public CallerIdentity ToCallerIdentity(ClientCertificateCaller caller)
+    /// <summary>
+    /// Before the system name in <see cref="CallerIdentity.Subject"/> (<c>system:dossier-service</c>), so the audit log
+    /// and the rate limiter never confuse a system with a person whose token subject happens to read the same.
+    /// </summary>
+    public const string SubjectPrefix = "system:";
+
+    /// <summary>
+    /// The identity of <paramref name="caller"/>: subject <c>system:&lt;name&gt;</c>, client id <c>&lt;name&gt;</c>, the
+    /// configured scopes and provinces. Null for a system with nothing configured: the trusted authority may issue
+    /// certificates to systems this service has not agreed to serve, and those are not callers here.
+    /// </summary>
+    public CallerIdentity? ToCallerIdentity(ClientCertificateCaller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var grants = options.CurrentValue.Systems.GetValueOrDefault(caller.SystemName) ?? new ClientCertificateSystem();
+        if (options.CurrentValue.Systems.GetValueOrDefault(caller.SystemName) is not { } grants)
+        {
+            return null;
+        }
+
         return new CallerIdentity(
-            caller.SystemName,
+            SubjectPrefix + caller.SystemName,
             caller.SystemName,
             grants.Scopes.Where(scope => !string.IsNullOrWhiteSpace(scope)).Select(scope => scope.Trim()),
             grants.Provinces.Where(code => !string.IsNullOrWhiteSpace(code)).Select(code => code.Trim()));

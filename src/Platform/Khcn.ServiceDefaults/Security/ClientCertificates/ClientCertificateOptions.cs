@@ -16,7 +16,9 @@ public sealed class ClientCertificateOptions
 
     /// <summary>
     /// Grants per system name (<c>Systems:&lt;name&gt;:Scopes</c>, <c>Systems:&lt;name&gt;:Provinces</c>). Names match
-    /// case-insensitively, as configuration keys do.
+    /// case-insensitively, as configuration keys do. A call without a bearer token is admitted as the system its
+    /// certificate names only when that system is listed here; any other certificate, even from the trusted
+    /// authority, is UNAUTHENTICATED (CERTIFICATE_NOT_GRANTED).
     /// </summary>
     public Dictionary<string, ClientCertificateSystem> Systems { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

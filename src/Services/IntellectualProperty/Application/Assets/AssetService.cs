@@ -1,5 +1,6 @@
 using Khcn.Aip;
 using Khcn.Data;
+using Khcn.IntellectualProperty.Application.Access;
 using Khcn.IntellectualProperty.Application.History;
 using Khcn.IntellectualProperty.Application.Origins;
 using Khcn.IntellectualProperty.Data;
@@ -25,7 +26,8 @@ public sealed class AssetService(
     AssetHistory history,
     AssetCreation creation,
     IProvinceReference provinces,
-    IOriginTaskDirectory origins)
+    IOriginTaskDirectory origins,
+    AssetWriteAccess access)
 {
     public const string CreateScope = "khcn.ip.v1.IntellectualPropertyService/CreateAsset";
 
@@ -88,11 +90,20 @@ public sealed class AssetService(
         return response;
     }
 
-    /// <summary>Records a filed application (state FILED); a retry with the same request_id returns the asset created the first time.</summary>
+    /// <summary>
+    /// Records a filed application (state FILED); a retry with the same request_id returns the asset created the first
+    /// time, to a caller who may write that asset's province.
+    /// </summary>
     public async Task<Asset> CreateAsync(CreateAssetRequest request, CancellationToken cancellationToken)
     {
+        // A new asset always has a province: one without is left to validation, which refuses it.
+        if (request.Asset is { ProvinceCode.Length: > 0 } proposed)
+        {
+            await access.DemandNewAsync(AssetMapping.ResourceType, proposed.ProvinceCode, cancellationToken);
+        }
+
         IpAsset? added = null;
-        return await writes.CreateOnceAsync(CreateScope, request.RequestId, Asset.Parser, async () =>
+        var asset = await writes.CreateOnceAsync(CreateScope, request.RequestId, Asset.Parser, async () =>
         {
             var input = request.Asset ?? throw AssetErrors.Missing("asset");
             added = await creation.AddAsync(input, request.AssetId, AssetCreationMode.Create, cancellationToken);
@@ -100,6 +111,10 @@ public sealed class AssetService(
         },
         cancellationToken,
         explainConflict: () => creation.ExplainApplicationNumberConflictAsync(added, cancellationToken));
+
+        // A replay answers what the first request created, which another request's body may have put elsewhere.
+        await access.DemandNewAsync(asset.Name, asset.ProvinceCode, cancellationToken);
+        return asset;
     }
 
     /// <summary>
@@ -113,6 +128,9 @@ public sealed class AssetService(
         var input = request.Asset ?? throw AssetErrors.Missing("asset");
         var id = AssetMapping.Names.Parse(input.Name, "asset.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
+        // Moving to no province is left to validation, which refuses an empty province_code named in the mask.
+        var movedTo = paths.Contains("province_code") && input.ProvinceCode.Length > 0 ? input.ProvinceCode : null;
+        await access.DemandStoredAsync(input.Name, movedTo, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
         if (AssetLifecycle.IsTerminal(entity.State))
         {
@@ -162,6 +180,7 @@ public sealed class AssetService(
     public async Task<Empty> DeleteAsync(DeleteAssetRequest request, CancellationToken cancellationToken)
     {
         var id = AssetMapping.Names.Parse(request.Name, "name");
+        await access.DemandStoredAsync(request.Name, null, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, request.Name, request.Etag, cancellationToken);
         if (entity.State != State.Filed)
         {

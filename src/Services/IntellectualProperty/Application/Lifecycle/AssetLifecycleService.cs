@@ -1,5 +1,6 @@
 using Khcn.Aip;
 using Khcn.Data;
+using Khcn.IntellectualProperty.Application.Access;
 using Khcn.IntellectualProperty.Application.Assets;
 using Khcn.IntellectualProperty.Application.History;
 using Khcn.IntellectualProperty.Data;
@@ -14,7 +15,8 @@ namespace Khcn.IntellectualProperty.Application.Lifecycle;
 /// own fields, all violations at once), then, under the etag, lets the asset apply the verb (the domain refuses a verb
 /// its state does not allow before any other check) and saves the asset with ONE history event in the same transaction.
 /// </summary>
-public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes, RecordClock clock, AssetHistory history)
+public sealed class AssetLifecycleService(
+    IpDbContext db, ResourceWrites writes, RecordClock clock, AssetHistory history, AssetWriteAccess access)
 {
     private static readonly Action<Validator> NoVerbFields = _ => { };
 
@@ -138,6 +140,8 @@ public sealed class AssetLifecycleService(IpDbContext db, ResourceWrites writes,
         Func<IpAsset, Transition, AssetChange> apply,
         CancellationToken cancellationToken)
     {
+        // No verb moves an asset to another province: the stored province is the one to check.
+        await access.DemandStoredAsync(request.Name, null, cancellationToken);
         AssetChange? change = null;
         var asset = await Rows.MoveAsync(
             LifecycleVerb.Of(request),

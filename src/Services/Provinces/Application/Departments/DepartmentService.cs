@@ -10,7 +10,8 @@ using Khcn.Data;
 namespace Khcn.Provinces.Application.Departments;
 
 /// <summary>GetDepartment and UpdateDepartment: a province's S&amp;T department, headed by whoever holds the post today.</summary>
-public sealed class DepartmentService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+public sealed class DepartmentService(
+    ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces, ProvinceRecordWriteAccess access)
 {
     private static readonly UpdateMaskSchema MaskSchema = new(
         updatable: ["display_name", "address", "absorbed_units"],
@@ -26,7 +27,8 @@ public sealed class DepartmentService(ProvincesDbContext db, ResourceWrites writ
     public async Task<Department> UpdateAsync(UpdateDepartmentRequest request, CancellationToken cancellationToken)
     {
         var department = request.Department ?? throw RequestCheck.Missing("department");
-        DepartmentMapping.NamePattern.Parse(department.Name, "department.name");
+        var provinceCode = DepartmentMapping.NamePattern.Parse(department.Name, "department.name");
+        await access.DemandCodesAsync(department.Name, [provinceCode], cancellationToken);
         var paths = MaskSchema.Resolve(request.UpdateMask);
 
         var validator = new Validator();

@@ -17,7 +17,8 @@ namespace Khcn.Provinces.Application.Directives;
 /// Use cases of the Directive resource. Descriptive fields change through Update; the state only through
 /// Start and Complete, each appending who/when/why to the history.
 /// </summary>
-public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+public sealed class DirectiveService(
+    ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces, ProvinceRecordWriteAccess access)
 {
     public const string ResourceType = Domain.Directives.DirectiveLifecycle.ResourceType;
 
@@ -61,8 +62,10 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
         return response;
     }
 
-    public Task<Directive> CreateAsync(CreateDirectiveRequest request, CancellationToken cancellationToken) =>
-        writes.CreateOnceAsync(CreateScope, request.RequestId, Directive.Parser, async () =>
+    public async Task<Directive> CreateAsync(CreateDirectiveRequest request, CancellationToken cancellationToken)
+    {
+        await access.DemandReferenceAsync(ResourceType, request.Directive?.Province, cancellationToken);
+        var directive = await writes.CreateOnceAsync(CreateScope, request.RequestId, Directive.Parser, async () =>
         {
             var input = request.Directive ?? throw RequestCheck.Missing("directive");
             var check = new RequestCheck(provinces);
@@ -80,11 +83,17 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
             return (DirectiveMapping.ToProto(entity), ResourceType, name);
         }, cancellationToken);
 
+        // A replay answers what the first request created, which another request's body may have put elsewhere.
+        await access.DemandReferenceAsync(directive.Name, directive.Province, cancellationToken);
+        return directive;
+    }
+
     public async Task<Directive> UpdateAsync(UpdateDirectiveRequest request, CancellationToken cancellationToken)
     {
         var input = request.Directive ?? throw RequestCheck.Missing("directive");
         var id = DirectiveMapping.Names.Parse(input.Name, "directive.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
+        await DemandStoredAsync(input.Name, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
 
         var merged = DirectiveMapping.ToProto(entity);
@@ -121,6 +130,7 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
 
     public async Task<Empty> DeleteAsync(DeleteDirectiveRequest request, CancellationToken cancellationToken)
     {
+        await DemandStoredAsync(request.Name, cancellationToken);
         await Rows.DeleteAsync(request.Name, request.Etag, cancellationToken);
         return new Empty();
     }
@@ -139,8 +149,15 @@ public sealed class DirectiveService(ProvincesDbContext db, ResourceWrites write
             (directive, transition) => directive.Complete(transition),
             cancellationToken);
 
-    private async Task<Directive> MoveAsync(ILifecycleRequest request, Action<Entity, Transition> move, CancellationToken cancellationToken) =>
-        DirectiveMapping.ToProto(await Rows.MoveAsync(LifecycleVerb.Of(request), clock.UtcNow(), _ => { }, move, cancellationToken));
+    private async Task<Directive> MoveAsync(ILifecycleRequest request, Action<Entity, Transition> move, CancellationToken cancellationToken)
+    {
+        await DemandStoredAsync(request.Name, cancellationToken);
+        return DirectiveMapping.ToProto(await Rows.MoveAsync(LifecycleVerb.Of(request), clock.UtcNow(), _ => { }, move, cancellationToken));
+    }
+
+    // A directive never changes province: the stored one is the one to check.
+    private Task DemandStoredAsync(string? name, CancellationToken cancellationToken) =>
+        access.DemandStoredAsync(db.Directives, DirectiveMapping.Names, name, d => d.ProvinceCode, null, cancellationToken);
 
     private async Task ValidateDescriptionAsync(RequestCheck check, Directive directive, CancellationToken cancellationToken)
     {

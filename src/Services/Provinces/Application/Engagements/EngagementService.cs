@@ -12,7 +12,8 @@ using Entity = Khcn.Provinces.Domain.Engagements.Engagement;
 namespace Khcn.Provinces.Application.Engagements;
 
 /// <summary>Use cases of the Engagement resource: dated meetings, the anchor of recommendations, directives and figures.</summary>
-public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+public sealed class EngagementService(
+    ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces, ProvinceRecordWriteAccess access)
 {
     public const string ResourceType = "khcn.provinces.v1.Engagement";
 
@@ -53,8 +54,10 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         return response;
     }
 
-    public Task<Engagement> CreateAsync(CreateEngagementRequest request, CancellationToken cancellationToken) =>
-        writes.CreateOnceAsync(CreateScope, request.RequestId, Engagement.Parser, async () =>
+    public async Task<Engagement> CreateAsync(CreateEngagementRequest request, CancellationToken cancellationToken)
+    {
+        await access.DemandReferenceAsync(ResourceType, ProvinceOf(request), cancellationToken);
+        var engagement = await writes.CreateOnceAsync(CreateScope, request.RequestId, Engagement.Parser, async () =>
         {
             await ValidateAsync(request.Engagement, checkId: request.EngagementId, cancellationToken);
             var (id, name) = await Rows.ClaimAsync(request.EngagementId, cancellationToken);
@@ -63,11 +66,19 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
             return (EngagementMapping.ToProto(entity), ResourceType, name);
         }, cancellationToken);
 
+        // A replay answers what the first request created, which another request's body may have put elsewhere.
+        await access.DemandReferenceAsync(engagement.Name, engagement.Province, cancellationToken);
+        return engagement;
+    }
+
     public async Task<Engagement> UpdateAsync(UpdateEngagementRequest request, CancellationToken cancellationToken)
     {
         var input = request.Engagement ?? throw RequestCheck.Missing("engagement");
         var id = EngagementMapping.Names.Parse(input.Name, "engagement.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
+        await access.DemandStoredAsync(
+            db.Engagements, EngagementMapping.Names, input.Name, e => e.ProvinceCode,
+            paths.Contains("province") ? input.Province : null, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
 
         // The result must be a valid engagement as a whole: a new date re-checks the province code and vice versa.
@@ -85,6 +96,7 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
     public async Task<Empty> DeleteAsync(DeleteEngagementRequest request, CancellationToken cancellationToken)
     {
         var id = EngagementMapping.Names.Parse(request.Name, "name");
+        await access.DemandStoredAsync(db.Engagements, EngagementMapping.Names, request.Name, e => e.ProvinceCode, null, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, request.Name, request.Etag, cancellationToken);
 
         // AIP-135: no cascading surprises. What was raised, issued or reported there must go first.
@@ -111,6 +123,9 @@ public sealed class EngagementService(ProvincesDbContext db, ResourceWrites writ
         await Rows.SaveAsync(request.Name, cancellationToken);
         return new Empty();
     }
+
+    // Read apart so the create's own null check of the engagement stays what the compiler sees.
+    private static string? ProvinceOf(CreateEngagementRequest request) => request.Engagement?.Province;
 
     private async Task ValidateAsync(Engagement? engagement, string? checkId, CancellationToken cancellationToken)
     {

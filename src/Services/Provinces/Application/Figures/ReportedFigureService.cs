@@ -15,7 +15,8 @@ namespace Khcn.Provinces.Application.Figures;
 /// Use cases of the ReportedFigure resource: figures are recorded as their sources state them and never
 /// changed, so disagreeing reports stay side by side (each naming the others in conflicting_figures).
 /// </summary>
-public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+public sealed class ReportedFigureService(
+    ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces, ProvinceRecordWriteAccess access)
 {
     public const string ResourceType = "khcn.provinces.v1.ReportedFigure";
 
@@ -63,8 +64,10 @@ public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites 
         return response;
     }
 
-    public Task<ReportedFigure> CreateAsync(CreateReportedFigureRequest request, CancellationToken cancellationToken) =>
-        writes.CreateOnceAsync(CreateScope, request.RequestId, ReportedFigure.Parser, async () =>
+    public async Task<ReportedFigure> CreateAsync(CreateReportedFigureRequest request, CancellationToken cancellationToken)
+    {
+        await access.DemandReferenceAsync(ResourceType, request.ReportedFigure?.Province, cancellationToken);
+        var figure = await writes.CreateOnceAsync(CreateScope, request.RequestId, ReportedFigure.Parser, async () =>
         {
             var input = request.ReportedFigure ?? throw RequestCheck.Missing("reported_figure");
             await ValidateAsync(input, request.ReportedFigureId, cancellationToken);
@@ -81,6 +84,11 @@ public sealed class ReportedFigureService(ProvincesDbContext db, ResourceWrites 
             db.ReportedFigures.Add(entity);
             return (ReportedFigureMapping.ToProto(entity, related), ResourceType, name);
         }, cancellationToken);
+
+        // A replay answers what the first request created, which another request's body may have put elsewhere.
+        await access.DemandReferenceAsync(figure.Name, figure.Province, cancellationToken);
+        return figure;
+    }
 
     /// <summary>Every stored report that could disagree with one of <paramref name="figures"/> (same province and metric).</summary>
     private async Task<List<Entity>> RelatedAsync(IReadOnlyCollection<Entity> figures, CancellationToken cancellationToken)

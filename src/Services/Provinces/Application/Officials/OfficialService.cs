@@ -14,7 +14,12 @@ using OfficialMessage = Khcn.Provinces.V1.Official;
 namespace Khcn.Provinces.Application.Officials;
 
 /// <summary>Officials: create (idempotent), read, list, update with mask and etag, delete, and "who held this post on D".</summary>
-public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+/// <remarks>
+/// An official is written by a caller who may write the province of every one of its positions: a central post (no
+/// province), or no position at all, makes the official the Ministry's to write.
+/// </remarks>
+public sealed class OfficialService(
+    ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces, ProvinceRecordWriteAccess access)
 {
     private const string CreateScope = "khcn.provinces.v1.ProvincesService/CreateOfficial";
 
@@ -40,14 +45,19 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         OfficialValidation.DisplayName(validator, official.DisplayName, "official.display_name");
         OfficialValidation.Positions(validator, official.Positions, "official.positions", provinces);
         validator.ThrowIfInvalid();
+        await access.DemandCodesAsync(OfficialMapping.ResourceType, ProvincesOf(official.Positions), cancellationToken);
 
-        return await writes.CreateOnceAsync(CreateScope, request.RequestId, OfficialMessage.Parser, async () =>
+        var created = await writes.CreateOnceAsync(CreateScope, request.RequestId, OfficialMessage.Parser, async () =>
         {
             var (id, name) = await Rows.ClaimAsync(request.OfficialId, cancellationToken);
             var entity = OfficialMapping.ToEntity(id, official, clock.UtcNow());
             db.Officials.Add(entity);
             return (OfficialMapping.ToProto(entity), OfficialMapping.ResourceType, name);
         }, cancellationToken);
+
+        // A replay answers what the first request created, which another request's body may have put elsewhere.
+        await access.DemandCodesAsync(created.Name, ProvincesOf(created.Positions), cancellationToken);
+        return created;
     }
 
     public async Task<OfficialMessage> GetAsync(GetOfficialRequest request, CancellationToken cancellationToken) =>
@@ -72,6 +82,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         var official = request.Official ?? throw RequestCheck.Missing("official");
         var id = OfficialMapping.NamePattern.Parse(official.Name, "official.name");
         var paths = MaskSchema.Resolve(request.UpdateMask);
+        await DemandStoredAsync(official.Name, cancellationToken);
 
         var validator = new Validator();
         if (paths.Contains("display_name"))
@@ -85,6 +96,11 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         }
 
         validator.ThrowIfInvalid();
+        if (paths.Contains("positions"))
+        {
+            // New positions may name other provinces: those must be granted too.
+            await access.DemandCodesAsync(official.Name, ProvincesOf(official.Positions), cancellationToken);
+        }
 
         var entity = await Rows.FindForWriteAsync(id, official.Name, official.Etag, cancellationToken);
 
@@ -106,6 +122,7 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
 
     public async Task<Empty> DeleteAsync(DeleteOfficialRequest request, CancellationToken cancellationToken)
     {
+        await DemandStoredAsync(request.Name, cancellationToken);
         await Rows.DeleteAsync(request.Name, request.Etag, cancellationToken);
         return new Empty();
     }
@@ -168,6 +185,32 @@ public sealed class OfficialService(ProvincesDbContext db, ResourceWrites writes
         .GlobalText(o => o.FoldedName)
         .Custom("positions.province", c => ProvinceRestriction(provinces, c))
         .Custom("positions.role", RoleRestriction));
+
+    /// <summary>The province codes an official's positions name; null for a central post, and for no position at all.</summary>
+    private static IReadOnlyList<string?> ProvincesOf(IEnumerable<Position> positions)
+    {
+        List<string?> codes = [.. positions.Select(p => ProvinceDirectory.NamePattern.TryParse(p.Province, out var ids) ? ids[0] : null)];
+        return codes.Count == 0 ? [null] : codes;
+    }
+
+    /// <summary>The stored official's provinces; nothing is checked for a malformed or unknown name (the write reports it).</summary>
+    private async Task DemandStoredAsync(string? name, CancellationToken cancellationToken)
+    {
+        if (!access.IsEnforced || !OfficialMapping.NamePattern.TryParse(name, out var ids))
+        {
+            return;
+        }
+
+        var id = ids[0];
+        var stored = await db.Officials.AsNoTracking()
+            .Where(o => o.Id == id)
+            .Select(o => o.Positions.Select(p => p.ProvinceCode).ToList())
+            .FirstOrDefaultAsync(cancellationToken);
+        if (stored is not null)
+        {
+            await access.DemandCodesAsync(name!, stored.Count == 0 ? [null] : stored, cancellationToken);
+        }
+    }
 
     private ResourceRows<OfficialEntity> Rows => new(db.Officials, OfficialMapping.NamePattern, OfficialMapping.ResourceType, writes);
 

@@ -16,7 +16,8 @@ namespace Khcn.Provinces.Application.Recommendations;
 /// Use cases of the Recommendation resource. Descriptive fields change through Update; the state changes only
 /// through the lifecycle verbs, each appending who/when/why to the history.
 /// </summary>
-public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces)
+public sealed class RecommendationService(
+    ProvincesDbContext db, ResourceWrites writes, RecordClock clock, ProvinceDirectory provinces, ProvinceRecordWriteAccess access)
 {
     public const string ResourceType = Domain.Recommendations.RecommendationLifecycle.ResourceType;
 
@@ -58,8 +59,10 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
         return response;
     }
 
-    public Task<Recommendation> CreateAsync(CreateRecommendationRequest request, CancellationToken cancellationToken) =>
-        writes.CreateOnceAsync(CreateScope, request.RequestId, Recommendation.Parser, async () =>
+    public async Task<Recommendation> CreateAsync(CreateRecommendationRequest request, CancellationToken cancellationToken)
+    {
+        await access.DemandReferenceAsync(ResourceType, request.Recommendation?.Province, cancellationToken);
+        var recommendation = await writes.CreateOnceAsync(CreateScope, request.RequestId, Recommendation.Parser, async () =>
         {
             var input = request.Recommendation ?? throw RequestCheck.Missing("recommendation");
             var check = new RequestCheck(provinces);
@@ -77,11 +80,17 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
             return (RecommendationMapping.ToProto(entity), ResourceType, name);
         }, cancellationToken);
 
+        // A replay answers what the first request created, which another request's body may have put elsewhere.
+        await access.DemandReferenceAsync(recommendation.Name, recommendation.Province, cancellationToken);
+        return recommendation;
+    }
+
     public async Task<Recommendation> UpdateAsync(UpdateRecommendationRequest request, CancellationToken cancellationToken)
     {
         var input = request.Recommendation ?? throw RequestCheck.Missing("recommendation");
         var id = RecommendationMapping.Names.Parse(input.Name, "recommendation.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
+        await DemandStoredAsync(input.Name, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
 
         var merged = RecommendationMapping.ToProto(entity);
@@ -115,6 +124,7 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
 
     public async Task<Empty> DeleteAsync(DeleteRecommendationRequest request, CancellationToken cancellationToken)
     {
+        await DemandStoredAsync(request.Name, cancellationToken);
         await Rows.DeleteAsync(request.Name, request.Etag, cancellationToken);
         return new Empty();
     }
@@ -152,8 +162,15 @@ public sealed class RecommendationService(ProvincesDbContext db, ResourceWrites 
             cancellationToken);
 
     private async Task<Recommendation> MoveAsync(
-        ILifecycleRequest request, Action<Validator> validateVerb, Action<Entity, Transition> move, CancellationToken cancellationToken) =>
-        RecommendationMapping.ToProto(await Rows.MoveAsync(LifecycleVerb.Of(request), clock.UtcNow(), validateVerb, move, cancellationToken));
+        ILifecycleRequest request, Action<Validator> validateVerb, Action<Entity, Transition> move, CancellationToken cancellationToken)
+    {
+        await DemandStoredAsync(request.Name, cancellationToken);
+        return RecommendationMapping.ToProto(await Rows.MoveAsync(LifecycleVerb.Of(request), clock.UtcNow(), validateVerb, move, cancellationToken));
+    }
+
+    // A recommendation never changes province: the stored one is the one to check.
+    private Task DemandStoredAsync(string? name, CancellationToken cancellationToken) =>
+        access.DemandStoredAsync(db.Recommendations, RecommendationMapping.Names, name, r => r.ProvinceCode, null, cancellationToken);
 
     private static void ValidateDescription(Validator validator, Recommendation recommendation)
     {

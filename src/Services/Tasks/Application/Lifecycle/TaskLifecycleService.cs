@@ -1,6 +1,7 @@
 using Khcn.Aip;
 using Khcn.Data;
 using Khcn.ProvinceReference;
+using Khcn.Tasks.Application.Access;
 using Khcn.Tasks.Application.History;
 using Khcn.Tasks.Application.Tasks;
 using Khcn.Tasks.Data;
@@ -16,7 +17,7 @@ namespace Khcn.Tasks.Application.Lifecycle;
 /// state does not allow) and saves the task with ONE history event in the same transaction.
 /// </summary>
 public sealed class TaskLifecycleService(
-    TasksDbContext db, ResourceWrites writes, RecordClock clock, TaskHistory history, IProvinceReference provinces)
+    TasksDbContext db, ResourceWrites writes, RecordClock clock, TaskHistory history, IProvinceReference provinces, TaskWriteAccess access)
 {
     private static readonly Action<Validator> NoVerbFields = _ => { };
 
@@ -145,6 +146,8 @@ public sealed class TaskLifecycleService(
         CancellationToken cancellationToken,
         IReadOnlyList<string>? adopters = null)
     {
+        // Adjust cannot move a task (province_code is not adjustable): the stored province is the one to check.
+        await access.DemandStoredTaskAsync(request.Name, null, cancellationToken);
         TaskChange? change = null;
         var task = await Rows.MoveAsync(
             LifecycleVerb.Of(request),

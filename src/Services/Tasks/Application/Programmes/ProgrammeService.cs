@@ -1,6 +1,7 @@
 using Khcn.Aip;
 using Khcn.Data;
 using Khcn.ProvinceReference;
+using Khcn.Tasks.Application.Access;
 using Khcn.Tasks.Data;
 using Khcn.Tasks.V1;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Khcn.Tasks.Application.Programmes;
 /// fixed at creation, and it cannot be deleted while a task belongs to it.
 /// </summary>
 public sealed class ProgrammeService(
-    TasksDbContext db, ResourceWrites writes, RecordClock clock, IProvinceReference provinces, ProgrammeCreation creation)
+    TasksDbContext db, ResourceWrites writes, RecordClock clock, IProvinceReference provinces, ProgrammeCreation creation, TaskWriteAccess access)
 {
     public const string CreateScope = "khcn.tasks.v1.TasksService/CreateProgramme";
 
@@ -66,8 +67,14 @@ public sealed class ProgrammeService(
     /// <summary>Creates a programme; a retry with the same request_id returns the programme created the first time.</summary>
     public async Task<Programme> CreateAsync(CreateProgrammeRequest request, CancellationToken cancellationToken)
     {
+        // A programme of no province is a national one, the Ministry's; a missing programme is validation's to refuse.
+        if (request.Programme is { } proposed)
+        {
+            await access.DemandNewAsync(ProgrammeMapping.ResourceType, proposed.ProvinceCode, cancellationToken);
+        }
+
         ProgrammeEntity? added = null;
-        return await writes.CreateOnceAsync(CreateScope, request.RequestId, Programme.Parser, async () =>
+        var programme = await writes.CreateOnceAsync(CreateScope, request.RequestId, Programme.Parser, async () =>
         {
             var input = request.Programme ?? throw ProgrammeErrors.Missing("programme");
             added = await creation.AddAsync(input, request.ProgrammeId, cancellationToken);
@@ -75,6 +82,10 @@ public sealed class ProgrammeService(
         },
         cancellationToken,
         explainConflict: () => creation.ExplainCodeConflictAsync(added, cancellationToken));
+
+        // A replay answers what the first request created, which another request's body may have put elsewhere.
+        await access.DemandNewAsync(programme.Name, programme.ProvinceCode, cancellationToken);
+        return programme;
     }
 
     /// <summary>
@@ -86,6 +97,7 @@ public sealed class ProgrammeService(
         var input = request.Programme ?? throw ProgrammeErrors.Missing("programme");
         var id = ProgrammeMapping.Names.Parse(input.Name, "programme.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
+        await access.DemandStoredProgrammeAsync(input.Name, paths.Contains("province_code") ? input.ProvinceCode : null, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
 
         var merged = ProgrammeMapping.ToProto(entity);
@@ -113,6 +125,7 @@ public sealed class ProgrammeService(
     public async Task<Empty> DeleteAsync(DeleteProgrammeRequest request, CancellationToken cancellationToken)
     {
         var id = ProgrammeMapping.Names.Parse(request.Name, "name");
+        await access.DemandStoredProgrammeAsync(request.Name, null, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, request.Name, request.Etag, cancellationToken);
         if (await TaskCountAsync(id, cancellationToken) is > 0 and var count)
         {

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Khcn.Aip;
 using Khcn.Data;
+using Khcn.ProvinceReference;
 using Khcn.Tasks.Application.Tasks;
 using Khcn.Tasks.Data;
 using Khcn.Tasks.V1;
@@ -13,7 +14,9 @@ namespace Khcn.Tasks.Application.Streams;
 /// <summary>
 /// ImportTasks: creates the tasks of a client stream, answering each record on its own. A record that fails
 /// validation is REJECTED with the status CreateTask would have failed with, and the others are still created; a
-/// record whose request_id was imported before answers ALREADY_IMPORTED with the task it created.
+/// record whose request_id was imported before answers ALREADY_IMPORTED with the task it created. A record for a
+/// province the caller may not write is REJECTED with PERMISSION_DENIED (PROVINCE_NOT_GRANTED), before anything else
+/// is looked up for it, replays included.
 /// </summary>
 /// <remarks>
 /// Records are saved in batches (the tasks, their CREATED events and their idempotency records in one transaction per
@@ -21,7 +24,7 @@ namespace Khcn.Tasks.Application.Streams;
 /// hits a constraint (a code or id taken by a concurrent writer), it is replayed record by record so only the
 /// offending record is rejected.
 /// </remarks>
-public sealed class TaskImportService(TasksDbContext db, TaskCreation creation)
+public sealed class TaskImportService(TasksDbContext db, TaskCreation creation, ProvinceWriteAccess access)
 {
     /// <summary>Idempotency scope of the records (their request_ids), shared by every import stream.</summary>
     public const string Scope = "khcn.tasks.v1.TasksService/ImportTasks";
@@ -78,7 +81,15 @@ public sealed class TaskImportService(TasksDbContext db, TaskCreation creation)
     /// <summary>Answers up to one batch of records read from the stream, saving what can be created.</summary>
     private async Task ImportChunkAsync(ImportRun import, List<ImportRecord> chunk, CancellationToken cancellationToken)
     {
-        var candidates = chunk.Where(r => Admit(import, r)).ToList();
+        var candidates = new List<ImportRecord>(chunk.Count);
+        foreach (var record in chunk)
+        {
+            if (Admit(import, record) && await PermitAsync(import, record, cancellationToken))
+            {
+                candidates.Add(record);
+            }
+        }
+
         var importedEarlier = await FindImportedAsync(candidates, cancellationToken);
         var batch = new ImportBatch();
         foreach (var record in candidates)
@@ -144,6 +155,18 @@ public sealed class TaskImportService(TasksDbContext db, TaskCreation creation)
             import.Reject(record.Result, ToStatus(e));
             return false;
         }
+    }
+
+    /// <summary>Whether the caller may write the record's province; false when the record is refused (answered).</summary>
+    private async Task<bool> PermitAsync(ImportRun import, ImportRecord record, CancellationToken cancellationToken)
+    {
+        if (await access.CheckAsync(TaskMapping.ResourceType, [record.Request.Task.ProvinceCode], cancellationToken) is not { } refusal)
+        {
+            return true;
+        }
+
+        import.Reject(record.Result, ProvinceWriteErrors.ToStatus(refusal));
+        return false;
     }
 
     /// <summary>The tasks created earlier by records of <paramref name="candidates"/>, by request_id: one query per batch.</summary>

@@ -1,6 +1,7 @@
 using Khcn.Aip;
 using Khcn.Data;
 using Khcn.ProvinceReference;
+using Khcn.Tasks.Application.Access;
 using Khcn.Tasks.Application.History;
 using Khcn.Tasks.Data;
 using Khcn.Tasks.Domain.Tasks;
@@ -24,7 +25,8 @@ public sealed class TaskService(
     RecordClock clock,
     TaskHistory history,
     TaskCreation creation,
-    IProvinceReference provinces)
+    IProvinceReference provinces,
+    TaskWriteAccess access)
 {
     public const string CreateScope = "khcn.tasks.v1.TasksService/CreateTask";
 
@@ -92,11 +94,20 @@ public sealed class TaskService(
         return response;
     }
 
-    /// <summary>Creates a PROPOSED task; a retry with the same request_id returns the task created the first time.</summary>
+    /// <summary>
+    /// Creates a PROPOSED task; a retry with the same request_id returns the task created the first time, to a caller
+    /// who may write that task's province.
+    /// </summary>
     public async Task<TaskMessage> CreateAsync(CreateTaskRequest request, CancellationToken cancellationToken)
     {
+        // A task always has a province: one without is left to validation, which refuses it.
+        if (request.Task is { ProvinceCode.Length: > 0 } proposed)
+        {
+            await access.DemandNewAsync(TaskMapping.ResourceType, proposed.ProvinceCode, cancellationToken);
+        }
+
         ScienceTask? added = null;
-        return await writes.CreateOnceAsync(CreateScope, request.RequestId, TaskMessage.Parser, async () =>
+        var task = await writes.CreateOnceAsync(CreateScope, request.RequestId, TaskMessage.Parser, async () =>
         {
             var input = request.Task ?? throw TaskErrors.Missing("task");
             added = await creation.AddAsync(input, request.TaskId, TaskCreationMode.Create, cancellationToken);
@@ -104,6 +115,10 @@ public sealed class TaskService(
         },
         cancellationToken,
         explainConflict: () => creation.ExplainCodeConflictAsync(added, cancellationToken));
+
+        // A replay answers what the first request created, which another request's body may have put elsewhere.
+        await access.DemandNewAsync(task.Name, task.ProvinceCode, cancellationToken);
+        return task;
     }
 
     /// <summary>
@@ -115,6 +130,7 @@ public sealed class TaskService(
         var input = request.Task ?? throw TaskErrors.Missing("task");
         var id = TaskMapping.Names.Parse(input.Name, "task.name");
         var paths = UpdateMask.Resolve(request.UpdateMask);
+        await access.DemandStoredTaskAsync(input.Name, MovedTo(paths, input.ProvinceCode), cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, input.Name, input.Etag, cancellationToken);
         if (entity.State is not (State.Proposed or State.Selected or State.Approved or State.Contracted))
         {
@@ -148,10 +164,15 @@ public sealed class TaskService(
         return TaskMapping.ToProto(entity);
     }
 
+    /// <summary>The province an update moves the task to, or null; an empty one is left to validation, which refuses it.</summary>
+    private static string? MovedTo(IReadOnlySet<string> paths, string provinceCode) =>
+        paths.Contains("province_code") && provinceCode.Length > 0 ? provinceCode : null;
+
     /// <summary>Deletes a task recorded by mistake (PROPOSED only); its history, ending with DELETED, stays listable.</summary>
     public async Task<Empty> DeleteAsync(DeleteTaskRequest request, CancellationToken cancellationToken)
     {
         var id = TaskMapping.Names.Parse(request.Name, "name");
+        await access.DemandStoredTaskAsync(request.Name, null, cancellationToken);
         var entity = await Rows.FindForWriteAsync(id, request.Name, request.Etag, cancellationToken);
         if (entity.State != State.Proposed)
         {

@@ -1,0 +1,20 @@
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.StatusProto;
+
+namespace Khcn.Services.Tests.Hardening;
+
+/// <summary>Deadlines and the details of refused calls, for the hardening tests.</summary>
+public static class HardenedCalls
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(60);
+
+    public static DateTime Deadline => DateTime.UtcNow + CallTimeout;
+
+    public static string ReasonOf(RpcException error) =>
+        (error.GetRpcStatus()?.GetDetail<ErrorInfo>() ?? throw new InvalidOperationException($"No ErrorInfo in {error.Status}.")).Type;
+
+    public static BadRequest.Types.FieldViolation ViolationOn(RpcException error, string field) =>
+        error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.SingleOrDefault(v => v.Field == field)
+        ?? throw new InvalidOperationException($"No BadRequest violation on '{field}' in {error.Status}.");
+}
