@@ -7,37 +7,17 @@ trace_exports, metric_exports, durations_recorded, receiver_cpu_s).
 Per mode, the round with the median calls/s is reported; CPU µs/call is the median over rounds (as bench/run.sh).
 Ratios divide by mode "off" of the same run.
 """
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+from mode_rounds import median, median_run, parse, ratio  # noqa: E402
 
 MODES = [
     ("off", "off: no listener (zero-cost path)"),
     ("listen", "listen: OpenTelemetry SDK, exporter drops everything"),
     ("export", "export: OpenTelemetry SDK + OTLP/gRPC exporter to a receiver"),
 ]
-
-
-def parse(path):
-    runs = {}
-    with open(path) as results:
-        for line in results:
-            mode, round_number, result = line.rstrip("\n").split("\t")
-            fields = {name: float(value) for name, value in (item.split("=", 1) for item in result.split()[1:])}
-            fields["round"] = int(round_number)
-            runs.setdefault(mode, []).append(fields)
-    return runs
-
-
-def median(values):
-    ordered = sorted(values)
-    return ordered[(len(ordered) - 1) // 2] if ordered else None
-
-
-def median_run(runs):
-    return sorted(runs, key=lambda run: run["calls_per_sec"])[(len(runs) - 1) // 2]
-
-
-def ratio(value, base):
-    return f"{value / base:.2f}×" if value and base else "n/a"
 
 
 def mode_table(runs):

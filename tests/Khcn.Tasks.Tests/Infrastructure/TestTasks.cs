@@ -1,3 +1,4 @@
+using Khcn.Services.Tests.Records;
 using Khcn.Tasks.V1;
 using Khcn.Tests.Infrastructure;
 using TaskMessage = Khcn.Tasks.V1.Task;
@@ -11,21 +12,7 @@ public static class TestTasks
     /// A provincial research topic in Lai Châu (code 12, unchanged by the 2025 mergers) starting 2021-03-01, with a
     /// budget and one output. Every test that needs another value sets it on the returned message.
     /// </summary>
-    public static TaskMessage ResearchTopic(string title = "Nghiên cứu phát triển khoai sọ Nậm Khao") => new()
-    {
-        Title = title,
-        Kind = TaskKind.ResearchTopic,
-        Level = TaskLevel.Provincial,
-        ProvinceCode = "12",
-        HostOrganisation = new Organisation { DisplayName = "Trung tâm Ứng dụng tiến bộ KH&CN Lai Châu", Address = "Lai Châu" },
-        PrincipalInvestigator = "Nguyễn Văn An",
-        Field = ResearchField.Agriculture,
-        Subject = "khoai sọ Nậm Khao",
-        StartDate = new Google.Type.Date { Year = 2021, Month = 3, Day = 1 },
-        EndDate = new Google.Type.Date { Year = 2022, Month = 12, Day = 31 },
-        Budget = new Budget { StateBudgetVnd = 1_200_000_000, OtherSourcesVnd = 300_000_000 },
-        Outputs = { new TaskOutput { Kind = OutputKind.Process, Description = "Quy trình nhân giống khoai sọ" } },
-    };
+    public static TaskMessage ResearchTopic(string title = "Nghiên cứu phát triển khoai sọ Nậm Khao") => SampleTasks.LaiChauTopic(title);
 
     /// <summary>Creates <paramref name="task"/> (a fresh research topic when null) and returns what the service stored.</summary>
     public static async Task<TaskMessage> CreateAsync(TasksService.TasksServiceClient client, TaskMessage? task = null, string? taskId = null) =>
