@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Khcn.Security;
 using Khcn.Security.Certificates;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -47,10 +48,10 @@ public static class BenchCredentials
             Expires = now.AddDays(1),
             Claims = new Dictionary<string, object>
             {
-                ["sub"] = "bench@khcn.test",
-                ["client_id"] = "khcn-bench",
-                ["scope"] = "bench.read bench.write",
-                ["khcn_provinces"] = new[] { "01", "79" },
+                [KhcnClaims.Subject] = "bench@khcn.test",
+                [KhcnClaims.ClientId] = "khcn-bench",
+                [KhcnClaims.Scope] = "bench.read bench.write",
+                [KhcnClaims.Provinces] = new[] { "01", "79" },
             },
             SigningCredentials = new SigningCredentials(key, algorithm),
         });

@@ -20,9 +20,7 @@ internal sealed class AuditCallInterceptor(ICallerContext callerContext) : Inter
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var call = Describe(context);
-        call.RequestId = RequestIdOf(request);
-        using (AuditCall.Begin(call))
+        using (AuditCall.Begin(Describe(context, RequestIdOf(request))))
         {
             return await continuation(request, context).ConfigureAwait(false);
         }
@@ -44,9 +42,7 @@ internal sealed class AuditCallInterceptor(ICallerContext callerContext) : Inter
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        var call = Describe(context);
-        call.RequestId = RequestIdOf(request);
-        using (AuditCall.Begin(call))
+        using (AuditCall.Begin(Describe(context, RequestIdOf(request))))
         {
             await continuation(request, responseStream, context).ConfigureAwait(false);
         }
@@ -61,10 +57,13 @@ internal sealed class AuditCallInterceptor(ICallerContext callerContext) : Inter
         }
     }
 
-    private AuditCall Describe(ServerCallContext context)
+    private AuditCall Describe(ServerCallContext context, string requestId = "")
     {
         var caller = callerContext.Current;
-        return new AuditCall(caller?.Subject ?? AuditCall.AnonymousActor, caller?.ClientId ?? "", context.Method, TraceIdOf(context));
+        return new AuditCall(caller?.Subject ?? AuditCall.AnonymousActor, caller?.ClientId ?? "", context.Method, TraceIdOf(context))
+        {
+            RequestId = requestId,
+        };
     }
 
     /// <summary>The request message's <c>request_id</c> (AIP-155) when its type has one; found by reflection, so every request type is covered.</summary>

@@ -70,6 +70,28 @@ public sealed class ProvinceWriteAccess
         DemandAsync(resource, [provinceCode], cancellationToken);
 
     /// <summary>
+    /// For a write on the stored record <paramref name="name"/>: its province <paramref name="storedCode"/> when it
+    /// <paramref name="exists"/> and, when the write moves it, <paramref name="newProvinceCode"/>; both must be granted.
+    /// An unknown record is the write's to report (NOT_FOUND); only a move's destination can be judged already.
+    /// </summary>
+    public Task DemandStoredAsync(
+        string name, bool exists, string? storedCode, string? newProvinceCode, CancellationToken cancellationToken)
+    {
+        var codes = new List<string?>(2);
+        if (exists)
+        {
+            codes.Add(storedCode);
+        }
+
+        if (newProvinceCode is not null)
+        {
+            codes.Add(newProvinceCode);
+        }
+
+        return codes.Count == 0 ? Task.CompletedTask : DemandAsync(name, codes, cancellationToken);
+    }
+
+    /// <summary>
     /// The refusal <see cref="DemandAsync(string, IEnumerable{string?}, CancellationToken)"/> would throw, or null; for
     /// callers that answer it instead of failing the call (one record of an import stream).
     /// </summary>

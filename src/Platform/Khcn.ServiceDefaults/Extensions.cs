@@ -2,7 +2,6 @@ using Khcn.ServiceDefaults.Hardening;
 using Khcn.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -81,18 +80,11 @@ public static class Extensions
             app.MapGrpcReflectionService();
         }
 
-        // A Degraded check (Redis down, the cache serving from memory) keeps readiness at 200: requests are still
-        // served. The body says Degraded for whoever looks.
-        var statusCodes = new Dictionary<HealthStatus, int>
-        {
-            [HealthStatus.Healthy] = StatusCodes.Status200OK,
-            [HealthStatus.Degraded] = StatusCodes.Status200OK,
-            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-        };
-        HealthCheckOptions HealthEndpoint(Func<HealthCheckRegistration, bool>? predicate) => new()
+        // The middleware's default status codes are the ones wanted: 200 for Healthy and for Degraded (Redis down, the
+        // cache serving from memory: requests are still served, and the body says Degraded), 503 for Unhealthy.
+        static HealthCheckOptions HealthEndpoint(Func<HealthCheckRegistration, bool>? predicate) => new()
         {
             Predicate = predicate,
-            ResultStatusCodes = statusCodes,
             ResponseWriter = HealthReportJson.WriteAsync,
         };
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Khcn.Security.Certificates;
 
 namespace Khcn.AppHost.Tests.Infrastructure;
 
@@ -16,7 +17,7 @@ public sealed class SecureStackCalls(string pkiFolder)
     public static SecureStackCalls Of(ReadySummary summary) =>
         new(Path.Combine(Path.GetDirectoryName(summary.LogDirectory.TrimEnd('/'))!, "pki"));
 
-    public string AuthorityPath => Path.Combine(pkiFolder, "ca.crt");
+    public string AuthorityPath => PemCertificateFiles.CertificatePath(pkiFolder, PemCertificateFiles.AuthorityName);
 
     public string DeveloperTokenPath => Path.Combine(pkiFolder, "developer.token");
 
@@ -25,15 +26,9 @@ public sealed class SecureStackCalls(string pkiFolder)
     /// <param name="asService">Present this service's client certificate (<c>&lt;service&gt;-client.crt/.key</c>); null: none.</param>
     public GrpcChannel Channel(string address, string? asService = null)
     {
-        var authorities = new X509Certificate2Collection();
-        authorities.ImportFromPemFile(AuthorityPath);
         var handler = new SocketsHttpHandler();
-        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-        };
-        handler.SslOptions.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
+        handler.SslOptions.CertificateChainPolicy = PrivateAuthorityTrust.ChainPolicy(
+            PemCertificateFiles.LoadBundle(AuthorityPath), CertificatePurposes.ServerAuthentication);
         if (asService is not null)
         {
             handler.SslOptions.ClientCertificates = [ClientCertificateOf(asService)];
@@ -45,8 +40,7 @@ public sealed class SecureStackCalls(string pkiFolder)
     // Loaded through PKCS#12 so SslStream can use the key on every platform (a PEM-loaded key is ephemeral).
     private X509Certificate2 ClientCertificateOf(string service)
     {
-        using var pem = X509Certificate2.CreateFromPemFile(
-            Path.Combine(pkiFolder, service + "-client.crt"), Path.Combine(pkiFolder, service + "-client.key"));
+        using var pem = PemCertificateFiles.LoadWithPrivateKey(pkiFolder, service + "-client");
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 

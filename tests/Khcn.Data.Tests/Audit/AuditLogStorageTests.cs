@@ -20,12 +20,7 @@ public sealed class AuditLogStorageTests
     public async Task Create_update_and_delete_each_write_a_row_with_before_after_and_changed_fields(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        using (AuditCall.Begin(Call()))
-        {
-            await using var db = AuditedLibraryDbContext.On(database);
-            db.Books.Add(new Book { Id = "b1", Title = "Sổ tay", CreateTime = Created, Version = 1 });
-            await db.SaveChangesAsync();
-        }
+        await CreateBookInCallAsync(database);
         using (AuditCall.Begin(Call("/khcn.library.v1.LibraryService/UpdateBook")))
         {
             await using var db = AuditedLibraryDbContext.On(database);
@@ -133,7 +128,7 @@ public sealed class AuditLogStorageTests
         using (AuditCall.Begin(Call()))
         {
             await using var db = AuditedLibraryDbContext.On(database);
-            db.Books.Add(new Book { Id = "b1", Title = "Sổ tay", CreateTime = Created, Version = 1 });
+            db.Books.Add(NewBook());
             db.AddIdempotentResponse("khcn.library.v1.LibraryService/CreateBook", "req-1", new StringValue { Value = "b1" });
             await db.SaveChangesAsync();
         }
@@ -146,12 +141,7 @@ public sealed class AuditLogStorageTests
     public async Task The_database_refuses_to_update_or_delete_audit_rows(DatabaseProvider provider)
     {
         await using var database = await MigratedAsync(provider);
-        using (AuditCall.Begin(Call()))
-        {
-            await using var db = AuditedLibraryDbContext.On(database);
-            db.Books.Add(new Book { Id = "b1", Title = "Sổ tay", CreateTime = Created, Version = 1 });
-            await db.SaveChangesAsync();
-        }
+        await CreateBookInCallAsync(database);
 
         var update = await Assert.ThrowsAnyAsync<DbException>(() => database.ScalarAsync("UPDATE audit_events SET actor = 'someone-else'"));
         var delete = await Assert.ThrowsAnyAsync<DbException>(() => database.ScalarAsync("DELETE FROM audit_events"));
@@ -169,7 +159,7 @@ public sealed class AuditLogStorageTests
         using (AuditCall.Begin(Call()))
         {
             await using var db = AuditedLibraryDbContext.On(database);
-            db.Books.Add(new Book { Id = "b1", Title = "Sổ tay", CreateTime = Created, Version = 1 });
+            db.Books.Add(NewBook());
             await db.SaveChangesAsync();
 
             var row = await db.AuditEntries.SingleAsync();
@@ -182,6 +172,18 @@ public sealed class AuditLogStorageTests
         }
 
         Assert.Equal("librarian@khcn.test", Assert.Single(await AuditRowsAsync(database)).Actor);
+    }
+
+    private static Book NewBook() => new() { Id = "b1", Title = "Sổ tay", CreateTime = Created, Version = 1 };
+
+    private static async Task CreateBookInCallAsync(TestDatabase database)
+    {
+        using (AuditCall.Begin(Call()))
+        {
+            await using var db = AuditedLibraryDbContext.On(database);
+            db.Books.Add(NewBook());
+            await db.SaveChangesAsync();
+        }
     }
 
     private static async Task<TestDatabase> MigratedAsync(DatabaseProvider provider)

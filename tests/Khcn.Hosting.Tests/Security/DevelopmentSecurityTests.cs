@@ -2,7 +2,6 @@ using System.Runtime.Versioning;
 using System.Security.Cryptography.X509Certificates;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Khcn.Hosting.Orchestration;
 using Khcn.Hosting.Security;
 using Khcn.Hosting.Tests.AppModel;
 using Khcn.Security;
@@ -209,11 +208,8 @@ public sealed class DevelopmentSecurityTests : IDisposable
 
     public void Dispose() => Directory.Delete(_run, recursive: true);
 
-    private IDictionary<string, string> Resolve(IResource resource, IDistributedApplicationBuilder builder)
-    {
-        PortAllocator.AllocateAll(builder.Resources.Where(r => r.Endpoints().Any(e => e.AllocatedEndpoint is null)));
-        return resource.ResolveEnvironment(_run);
-    }
+    private IDictionary<string, string> Resolve(IResource resource, IDistributedApplicationBuilder builder) =>
+        EnvironmentOf.Resolve(resource, builder.Resources, _run);
 
     private static BearerTokenValidator ValidatorAt(DevelopmentSecurityFiles files, DateTimeOffset time) => new(
         new JwtValidationOptions

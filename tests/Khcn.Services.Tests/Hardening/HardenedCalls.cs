@@ -1,6 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.StatusProto;
+using Khcn.Services.Tests.Security;
 
 namespace Khcn.Services.Tests.Hardening;
 
@@ -11,8 +12,7 @@ public static class HardenedCalls
 
     public static DateTime Deadline => DateTime.UtcNow + CallTimeout;
 
-    public static string ReasonOf(RpcException error) =>
-        (error.GetRpcStatus()?.GetDetail<ErrorInfo>() ?? throw new InvalidOperationException($"No ErrorInfo in {error.Status}.")).Type;
+    public static string ReasonOf(RpcException error) => SecuredCalls.ErrorInfoOf(error).Type;
 
     public static BadRequest.Types.FieldViolation ViolationOn(RpcException error, string field) =>
         error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.SingleOrDefault(v => v.Field == field)

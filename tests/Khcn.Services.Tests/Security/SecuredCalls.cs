@@ -16,4 +16,14 @@ public static class SecuredCalls
 
     public static ErrorInfo ErrorInfoOf(RpcException error) =>
         error.GetRpcStatus()?.GetDetail<ErrorInfo>() ?? throw new InvalidOperationException($"No ErrorInfo in {error.Status}.");
+
+    /// <summary>The refusal of <paramref name="call"/>: <paramref name="code"/> with ErrorInfo in the Khcn domain.</summary>
+    public static async Task<ErrorInfo> RefusedAsync<T>(StatusCode code, Func<AsyncUnaryCall<T>> call)
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => call().ResponseAsync);
+        Assert.Equal(code, error.StatusCode);
+        var info = ErrorInfoOf(error);
+        Assert.Equal("khcn.gov.vn", info.Domain);
+        return info;
+    }
 }

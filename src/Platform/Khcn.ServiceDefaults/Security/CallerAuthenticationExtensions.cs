@@ -31,17 +31,9 @@ internal static class CallerAuthenticationExtensions
 
         // Validates the settings and loads the keys now, so a bad configuration stops the service at startup.
         var validator = options.Issuers.Count == 0 ? null : new BearerTokenValidator(options);
-        if (validator is not null)
-        {
-            builder.Services.AddSingleton(validator);
-        }
 
-        if (certificatesOn)
-        {
-            // Idempotent: AddServiceDefaults calls it too; here so the certificate identities are there either way.
-            builder.AddTransportSecurity();
-        }
-
+        // The certificate identities are registered by AddTransportSecurity, which AddServiceDefaults calls next;
+        // resolved here only once the first call needs the schemes.
         builder.Services.AddSingleton(services => new CallerAuthenticationSchemes(
             validator,
             certificatesOn ? services.GetRequiredService<ClientCertificateCallerIdentities>() : null));
@@ -56,12 +48,7 @@ internal static class CallerAuthenticationExtensions
     // without a bundle counts as on here; options validation then stops the service, as it should.
     private static bool MutualTlsIsOn(IConfiguration configuration)
     {
-        var section = configuration.GetSection(ClientCertificateOptions.SectionName);
-        var settings = new ClientCertificateOptions
-        {
-            TrustedAuthorities = section[nameof(ClientCertificateOptions.TrustedAuthorities)],
-            Mode = section.GetValue<ClientCertificateRequirement?>(nameof(ClientCertificateOptions.Mode)),
-        };
-        return settings.EffectiveMode != ClientCertificateRequirement.Off;
+        var settings = configuration.GetSection(ClientCertificateOptions.SectionName).Get<ClientCertificateOptions>();
+        return settings is not null && settings.EffectiveMode != ClientCertificateRequirement.Off;
     }
 }

@@ -31,20 +31,6 @@ public sealed class AssetWriteAccess(IpDbContext db, ProvinceWriteAccess access)
             .Where(a => a.Id == ids[0])
             .Select(a => new { a.ProvinceCode })
             .FirstOrDefaultAsync(cancellationToken);
-        var codes = new List<string?>(2);
-        if (stored is not null)
-        {
-            codes.Add(stored.ProvinceCode);
-        }
-
-        if (newProvinceCode is not null)
-        {
-            codes.Add(newProvinceCode);
-        }
-
-        if (codes.Count > 0)
-        {
-            await access.DemandAsync(name!, codes, cancellationToken);
-        }
+        await access.DemandStoredAsync(name!, stored is not null, stored?.ProvinceCode, newProvinceCode, cancellationToken);
     }
 }

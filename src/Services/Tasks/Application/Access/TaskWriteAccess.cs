@@ -32,7 +32,7 @@ public sealed class TaskWriteAccess(TasksDbContext db, ProvinceWriteAccess acces
             .Where(t => t.Id == ids[0])
             .Select(t => t.ProvinceCode)
             .FirstOrDefaultAsync(cancellationToken);
-        await DemandAsync(name!, stored is not null, stored, newProvinceCode, cancellationToken);
+        await access.DemandStoredAsync(name!, stored is not null, stored, newProvinceCode, cancellationToken);
     }
 
     /// <summary>As <see cref="DemandStoredTaskAsync"/> for a programme; an empty province code is a national programme.</summary>
@@ -47,23 +47,6 @@ public sealed class TaskWriteAccess(TasksDbContext db, ProvinceWriteAccess acces
             .Where(p => p.Id == ids[0])
             .Select(p => new { p.ProvinceCode })
             .FirstOrDefaultAsync(cancellationToken);
-        await DemandAsync(name!, stored is not null, stored?.ProvinceCode, newProvinceCode, cancellationToken);
-    }
-
-    private Task DemandAsync(string name, bool exists, string? storedCode, string? newProvinceCode, CancellationToken cancellationToken)
-    {
-        // An unknown record is the write's to report (NOT_FOUND); only a move's destination can be judged already.
-        var codes = new List<string?>(2);
-        if (exists)
-        {
-            codes.Add(storedCode);
-        }
-
-        if (newProvinceCode is not null)
-        {
-            codes.Add(newProvinceCode);
-        }
-
-        return codes.Count == 0 ? Task.CompletedTask : access.DemandAsync(name, codes, cancellationToken);
+        await access.DemandStoredAsync(name!, stored is not null, stored?.ProvinceCode, newProvinceCode, cancellationToken);
     }
 }
